@@ -4,6 +4,9 @@
 #[cfg(target_arch = "wasm32")]
 mod ui;
 
+#[cfg(any(target_arch = "wasm32", test))]
+mod view_model;
+
 /// The article files bundled at build time (see `build.rs`).
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));

@@ -1,0 +1,33 @@
+//! A publication date, with how it is known.
+
+use crate::view_model::DateView;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+
+/// Shows a date: stated dates plainly, inferred dates marked "inferred"
+/// with the reason on hover, unknown dates as "undated".
+#[component]
+pub fn PublishedDate(
+    /// The date to show.
+    date: DateView,
+) -> impl IntoView {
+    match date {
+        DateView::Stated { iso, human } => EitherOf3::A(view! {
+            <time class="date stated" datetime=iso>
+                {human}
+            </time>
+        }),
+        DateView::Inferred { iso, human, reason } => {
+            let tooltip = format!("Inferred: {reason}");
+            EitherOf3::B(view! {
+                <span class="date inferred" title=tooltip>
+                    <time datetime=iso>{human}</time>
+                    " "
+                    <span class="basis">"inferred"</span>
+                    <span class="visually-hidden">{format!(" ({reason})")}</span>
+                </span>
+            })
+        }
+        DateView::Undated => EitherOf3::C(view! { <span class="date undated">"undated"</span> }),
+    }
+}
