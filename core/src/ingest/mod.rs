@@ -8,8 +8,23 @@
 //! [`Paragraph`] or one [`Removed`] block, so the reader can show removed
 //! text in place and nothing is silently dropped.
 
+mod article;
+mod blocks;
+mod clutter;
+pub mod dates;
+mod decode;
+mod duplicates;
+mod ids;
+mod metadata;
+mod shape;
+
+pub use decode::MAX_TEXT_BYTES;
+
 use crate::span::Span;
+use article::{build, Prepared};
+use ids::{base_id, unique_ids};
 use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
 
 /// A file as it arrives: its name and its raw bytes (any encoding, any size).
 #[derive(Clone, Copy, Debug)]
@@ -228,34 +243,20 @@ pub struct Notice {
 /// recurs on every page of one site) is used as a clutter cue, and ids are
 /// made unique.
 pub fn ingest_corpus(files: &[SourceFile<'_>]) -> Vec<Article> {
-    // Placeholder until the real cleaner lands: one paragraph per line.
-    files.iter().map(|f| ingest_file(*f)).collect()
+    let prepared: Vec<Prepared> = files.iter().map(|f| Prepared::new(*f)).collect();
+    let mut shared: HashMap<String, usize> = HashMap::new();
+    for p in &prepared {
+        let keys: HashSet<&str> = p.chrome_keys().collect();
+        for k in keys {
+            *shared.entry(k.to_string()).or_insert(0) += 1;
+        }
+    }
+    shared.retain(|_, n| *n >= 2);
+    let ids = unique_ids(files.iter().map(|f| f.name));
+    prepared.into_iter().zip(ids).map(|(p, id)| build(p, id, &shared)).collect()
 }
 
 /// Ingests one file on its own.
 pub fn ingest_file(file: SourceFile<'_>) -> Article {
-    let text = String::from_utf8_lossy(file.bytes).into_owned();
-    let mut paragraphs = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = offset + (line.len() - line.trim_start().len());
-            let span = Span::new(start, start + trimmed.len());
-            paragraphs.push(Paragraph { span, text: trimmed.to_string(), kind: ParagraphKind::Body });
-        }
-        offset += line.len();
-    }
-    Article {
-        file: file.name.to_string(),
-        id: file.name.trim_end_matches(".txt").to_string(),
-        text,
-        notices: Vec::new(),
-        title: None,
-        outlet: None,
-        byline: None,
-        published: Published::unknown(),
-        paragraphs,
-        removed: Vec::new(),
-    }
+    build(Prepared::new(file), base_id(file.name), &HashMap::new())
 }
