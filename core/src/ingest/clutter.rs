@@ -492,7 +492,7 @@ fn class_match(class: &ChromeClass, k: &str, shape: &Shape) -> Option<String> {
             && hits as f32 >= words.len() as f32 * WEAK_MIN_SHARE
             && hits * 2 > words.len()
         {
-            return Some(format!("{}: short line of {} words", class.what, class.what));
+            return Some(format!("{}: a short line made mostly of such words", class.what));
         }
     }
     None

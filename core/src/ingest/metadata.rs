@@ -215,6 +215,11 @@ pub(crate) fn date_line(text: &str, block: Span, shape: &Shape) -> Option<DateLi
         }
         let known = DATE_LABELS.contains(&w.as_str()) || VIEWED_LABELS.contains(&w.as_str());
         if !known {
+            // A lowercase word beside a date makes a sentence ("the museum
+            // agreed on March 3"); a capitalised one may be a calendar name.
+            if word.starts_with(char::is_lowercase) {
+                return None;
+            }
             other += 1;
         }
     }
@@ -569,6 +574,12 @@ mod tests {
     #[test]
     fn a_sentence_with_a_date_is_not_a_date_line() {
         let text = "Protesters stormed the embassy on December 31, 2019, officials said.";
+        assert!(date_line(text, whole(text), &Shape::of(text)).is_none());
+    }
+
+    #[test]
+    fn a_short_clause_with_a_date_is_not_a_date_line() {
+        let text = "Museum agreed on March 3, 2020";
         assert!(date_line(text, whole(text), &Shape::of(text)).is_none());
     }
 

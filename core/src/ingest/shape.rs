@@ -140,9 +140,12 @@ impl Shape {
         self.first.is_some_and(char::is_lowercase)
     }
 
-    /// Starts with a capital letter or a digit (after any opening quote).
+    /// Starts with a capital letter, a digit, or a letter of a script
+    /// without case (Arabic, Chinese, …), after any opening quote.
     pub fn starts_capital(&self) -> bool {
-        self.first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        self.first.is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_lowercase())
+        })
     }
 
     /// Shaped like a sentence: ends with sentence punctuation and holds a
@@ -160,11 +163,12 @@ impl Shape {
         (self.is_sentence() && self.words >= PROSE_MIN_WORDS) || long
     }
 
-    /// Shaped like a headline or subheading: `min..=max` words, with letters,
+    /// Shaped like a headline or subheading: `min..=max` words, at least
+    /// `min` of them with letters (so "February 30, 2021" is no headline),
     /// starting with a capital, and not ending like a sentence or clause.
     pub fn is_headline(&self, min: usize, max: usize) -> bool {
         (min..=max).contains(&self.words)
-            && self.has_letters()
+            && self.letter_words >= min
             && self.starts_capital()
             && !matches!(self.last, Some('.' | ',' | ';' | ':' | '-' | '–' | '—'))
             && !self.ends_ellipsis
