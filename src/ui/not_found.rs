@@ -13,8 +13,8 @@ pub fn NotFound(
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">"No such article"</h1>
             <p>
-                "There is no article with the id “" <code>{id}</code>
-                "”. It may have been removed, or the link may be mistyped."
+                "There is no article with the id " <code>{id}</code>
+                ". It may have been removed, or the link may be mistyped."
             </p>
             <p>
                 <a class="back" href=library_href()>

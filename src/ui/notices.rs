@@ -18,8 +18,9 @@ pub fn Notices(
                         .map(|n| {
                             view! {
                                 <li class="notice">
-                                    <strong class="notice-kind">{n.badge}</strong>
-                                    " "
+                                    <span class="notice-icon" aria-hidden="true">
+                                        "!"
+                                    </span>
                                     <span class="notice-message">{n.message}</span>
                                 </li>
                             }
