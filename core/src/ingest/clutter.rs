@@ -45,6 +45,12 @@ const RELATED_HEADER_MAX_WORDS: usize = 6;
 /// Advertisement labels are at most this long.
 const AD_MAX_WORDS: usize = 6;
 
+/// A navigation menu has at least this many items...
+const MENU_MIN_ITEMS: usize = 3;
+
+/// ...of at most this many words each.
+const MENU_ITEM_MAX_WORDS: usize = 3;
+
 /// A class of site chrome and the words that give it away. Phrases are in
 /// [`key`] form: lowercase words separated by single spaces.
 struct ChromeClass {
@@ -434,6 +440,9 @@ pub(crate) fn classify(text: &str, shape: &Shape) -> Option<Chrome> {
     if let Some(detail) = advertisement(&k, shape) {
         return Some(Chrome::Removed(RemovalReason::Advertisement, detail));
     }
+    if let Some(detail) = menu(text, shape) {
+        return Some(Chrome::Removed(RemovalReason::Boilerplate, detail));
+    }
     if let Some(detail) = copyright(text, &k, shape) {
         return Some(Chrome::Removed(RemovalReason::Boilerplate, detail));
     }
@@ -532,6 +541,16 @@ fn advertisement(k: &str, shape: &Shape) -> Option<String> {
     let all_ad = words.iter().all(|w| AD_WORDS.contains(w));
     let core = words.iter().any(|w| AD_CORE.contains(w));
     (all_ad && core).then(|| "advertisement marker".to_string())
+}
+
+/// A navigation menu: "Home | World | Politics | Opinion".
+fn menu(text: &str, shape: &Shape) -> Option<String> {
+    if shape.words > CHROME_MAX_WORDS || shape.is_sentence() {
+        return None;
+    }
+    let items: Vec<&str> = text.split(['|', '•', '·', '»']).map(str::trim).collect();
+    let short = items.iter().all(|item| item.split_whitespace().count() <= MENU_ITEM_MAX_WORDS);
+    (items.len() >= MENU_MIN_ITEMS && short).then(|| format!("menu of {} short links", items.len()))
 }
 
 /// "© 2021 Daily Planet. All rights reserved."
