@@ -5,7 +5,7 @@
 //! The schema is documented in the README; later pipeline steps add their
 //! annotations to the same document.
 
-use crate::ingest::{Article, DateBasis, Field, Notice, NoticeKind};
+use crate::ingest::{Article, DateBasis, Field, Notice, NoticeKind, ParagraphKind};
 use crate::span::{CharOffsets, Span};
 use serde::Serialize;
 
@@ -27,7 +27,7 @@ pub struct ArticleReport {
     pub byline: Option<String>,
     pub published: PublishedReport,
     pub notices: Vec<NoticeReport>,
-    pub paragraphs: Vec<TextSpan>,
+    pub paragraphs: Vec<ParagraphReport>,
     pub removed: Vec<RemovedReport>,
 }
 
@@ -50,6 +50,16 @@ pub struct TextSpan {
     pub text: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// A paragraph of the clean article.
+#[derive(Debug, Serialize)]
+pub struct ParagraphReport {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `body` or `heading` (a subheading inside the article).
+    pub kind: &'static str,
 }
 
 /// A removed block.
@@ -104,7 +114,18 @@ impl ArticleReport {
                 reason: p.reason.clone(),
             },
             notices: article.notices.iter().map(NoticeReport::new).collect(),
-            paragraphs: article.paragraphs.iter().map(|p| text_span(&p.text, p.span)).collect(),
+            paragraphs: article
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    let t = text_span(&p.text, p.span);
+                    let kind = match p.kind {
+                        ParagraphKind::Body => "body",
+                        ParagraphKind::Heading => "heading",
+                    };
+                    ParagraphReport { text: t.text, start: t.start, end: t.end, kind }
+                })
+                .collect(),
             removed: article
                 .removed
                 .iter()
