@@ -18,6 +18,14 @@ const REASONS = [
   'title', 'repeated-headline', 'byline', 'date-line', 'donation', 'share', 'image', 'related',
   'newsletter', 'cookie', 'captcha', 'advertisement', 'duplicate', 'boilerplate', 'noise',
 ];
+// Windows-1252's bytes 0x80-0x9F (the rest is Latin-1). Node's TextDecoder
+// treats 'windows-1252' as plain Latin-1 there, so it cannot be used.
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const decode1252 = (bytes) =>
+  Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
+
 const isStrOrNull = (v) => v === null || typeof v === 'string';
 const isOffset = (v) => Number.isInteger(v) && v >= 0;
 
@@ -64,8 +72,11 @@ function checkOffsets(a) {
   const file = dirs.map((d) => path.join(d, a.file)).find((f) => fs.existsSync(f));
   assert.ok(file, `${a.file} not found in ${dirs.join(', ')}`);
   const bytes = fs.readFileSync(file);
-  const encoding = a.notices.some((n) => n.kind === 'encoding') ? 'windows-1252' : 'utf-8';
-  const chars = Array.from(new TextDecoder(encoding).decode(bytes));
+  const other = a.notices.find((n) => n.kind === 'encoding');
+  // Only UTF-8 and Windows-1252 are re-decoded here (UTF-16 files are skipped).
+  if (other && !/1252/.test(other.message)) return;
+  const encoding = other ? 'windows-1252' : 'utf-8';
+  const chars = Array.from(encoding === 'utf-8' ? new TextDecoder().decode(bytes) : decode1252(bytes));
   // Line breaks inside a span are shown as spaces, one for one.
   const flat = (s) => s.replace(/[\r\n]/g, ' ');
   const owner = new Array(chars.length).fill(0);
