@@ -55,6 +55,9 @@ for (const a of report.articles) {
       assert.equal(typeof s.text, 'string');
       assert.ok(isOffset(s.start) && isOffset(s.end) && s.start <= s.end, `span ${s.start}..${s.end}`);
     }
+    for (const para of a.paragraphs) {
+      assert.ok(['body', 'heading'].includes(para.kind), `paragraph kind ${para.kind}`);
+    }
     for (const r of a.removed) {
       assert.ok(REASONS.includes(r.reason), `removal reason ${r.reason}`);
       assert.equal(typeof r.detail, 'string');
