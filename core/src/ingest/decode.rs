@@ -3,9 +3,16 @@
 //!
 //! Decoding never fails. Whatever was unusual becomes a [`Notice`] in
 //! words a reader understands.
+//!
+//! Why not `encoding_rs` at run time: when the encoding is chosen at run
+//! time, its `Encoding::decode` links every decoder it has, CJK tables
+//! included, which cost about 290 KB of the browser app's wasm. The two
+//! legacy encodings read here need far less: UTF-16 is decoded by the
+//! standard library, and Windows-1252 differs from Latin-1 in 32 code
+//! points, held in [`WINDOWS_1252_HIGH`]. The tests check that table
+//! against `encoding_rs` byte for byte.
 
 use super::{Notice, NoticeKind};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Text beyond this many bytes is cut off, so one huge file cannot stall
 /// the reader.
@@ -51,21 +58,16 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
         Sniffed::Utf8 { skip } => (utf8_prefix(&bytes[skip..]), None),
         Sniffed::Other(encoding, skip) => {
             let body = &bytes[skip..];
-            let (text, _) =
-                encoding.decode_without_bom_handling(&body[..body.len().min(MAX_TEXT_BYTES)]);
-            (text.into_owned(), Some(encoding))
+            (encoding.decode(&body[..body.len().min(MAX_TEXT_BYTES)]), Some(encoding))
         }
     };
     let cut = bytes.len() > MAX_TEXT_BYTES;
     if let Some(encoding) = encoding {
-        let name = match encoding.name() {
-            "windows-1252" => "Windows-1252 (Western European)",
-            other => other,
-        };
-        let message = if encoding == UTF_16LE || encoding == UTF_16BE {
-            format!("This file is in {name}, not UTF-8; it was converted.")
-        } else {
+        let name = encoding.name();
+        let message = if encoding == Legacy::Windows1252 {
             format!("This file is not valid UTF-8; it was read as {name}, so some characters may be wrong.")
+        } else {
+            format!("This file is in {name}, not UTF-8; it was converted.")
         };
         notices.push(notice(NoticeKind::Encoding, &message));
     }
@@ -100,15 +102,76 @@ enum Sniffed {
         skip: usize,
     },
     /// Another encoding, after a byte-order mark of this many bytes.
-    Other(&'static Encoding, usize),
+    Other(Legacy, usize),
+}
+
+/// The encodings other than UTF-8 that Crossread reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Legacy {
+    Utf16Le,
+    Utf16Be,
+    /// Western European text from older Windows tools; also covers Latin-1.
+    Windows1252,
+}
+
+/// Windows-1252 bytes 0x80..=0x9F; every other byte is its Latin-1 code
+/// point. The five bytes the code page leaves undefined map to the C1
+/// control of the same value, as browsers do.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+impl Legacy {
+    /// The name a reader sees in the notice.
+    fn name(self) -> &'static str {
+        match self {
+            Legacy::Utf16Le => "UTF-16 (little-endian)",
+            Legacy::Utf16Be => "UTF-16 (big-endian)",
+            Legacy::Windows1252 => "Windows-1252 (Western European)",
+        }
+    }
+
+    /// Decodes `bytes`; anything malformed becomes U+FFFD.
+    fn decode(self, bytes: &[u8]) -> String {
+        match self {
+            Legacy::Windows1252 => bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9f => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+                    _ => char::from(b),
+                })
+                .collect(),
+            Legacy::Utf16Le | Legacy::Utf16Be => {
+                let units = bytes.chunks(2).map(|pair| match (pair, self) {
+                    ([lo, hi], Legacy::Utf16Le) => u16::from_le_bytes([*lo, *hi]),
+                    ([hi, lo], _) => u16::from_be_bytes([*hi, *lo]),
+                    // An odd byte at the end cannot be a code unit.
+                    _ => 0xfffd,
+                });
+                char::decode_utf16(units)
+                    .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// The encoding a byte-order mark announces, and the mark's length.
+fn bom(bytes: &[u8]) -> Option<(Option<Legacy>, usize)> {
+    match bytes {
+        [0xef, 0xbb, 0xbf, ..] => Some((None, 3)),
+        [0xff, 0xfe, ..] => Some((Some(Legacy::Utf16Le), 2)),
+        [0xfe, 0xff, ..] => Some((Some(Legacy::Utf16Be), 2)),
+        _ => None,
+    }
 }
 
 fn sniff(bytes: &[u8]) -> Sniffed {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return if encoding == encoding_rs::UTF_8 {
-            Sniffed::Utf8 { skip: bom }
-        } else {
-            Sniffed::Other(encoding, bom)
+    if let Some((encoding, skip)) = bom(bytes) {
+        return match encoding {
+            None => Sniffed::Utf8 { skip },
+            Some(encoding) => Sniffed::Other(encoding, skip),
         };
     }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -127,7 +190,7 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     if high as f32 > head.len() as f32 * BINARY_HIGH_BYTE_SHARE {
         return Sniffed::Binary;
     }
-    Sniffed::Other(WINDOWS_1252, 0)
+    Sniffed::Other(Legacy::Windows1252, 0)
 }
 
 /// Whether the first [`MAX_TEXT_BYTES`] of `bytes` are UTF-8, allowing a
@@ -152,7 +215,7 @@ fn utf8_prefix(bytes: &[u8]) -> String {
 
 /// UTF-16 without a byte-order mark shows as a zero byte in every other
 /// position (for Latin text).
-fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+fn utf16_without_bom(head: &[u8]) -> Option<Legacy> {
     let pairs = head.len() / 2;
     if pairs < 2 {
         return None;
@@ -161,9 +224,9 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
     let zero_odd = head.iter().skip(1).step_by(2).take(pairs).filter(|&&b| b == 0).count();
     let share = |n: usize| n as f32 / pairs as f32;
     if share(zero_odd) >= UTF16_ZERO_SHARE && zero_even == 0 {
-        Some(UTF_16LE)
+        Some(Legacy::Utf16Le)
     } else if share(zero_even) >= UTF16_ZERO_SHARE && zero_odd == 0 {
-        Some(UTF_16BE)
+        Some(Legacy::Utf16Be)
     } else {
         None
     }
@@ -210,6 +273,26 @@ mod tests {
         assert_eq!(decode(&le).text, "Hi there");
         let bare: Vec<u8> = "Hi there".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(decode(&bare).text, "Hi there");
+    }
+
+    #[test]
+    fn windows_1252_agrees_with_encoding_rs_on_every_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        let (expected, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all);
+        assert_eq!(Legacy::Windows1252.decode(&all), expected);
+    }
+
+    #[test]
+    fn utf16_agrees_with_encoding_rs_on_surrogates_and_broken_input() {
+        let text = "Kata’ib 𝒳 Бағдад بغداد";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(Legacy::Utf16Le.decode(&le), text);
+        assert_eq!(Legacy::Utf16Be.decode(&be), text);
+        // A lone surrogate and an odd trailing byte.
+        let broken = [0x00, 0xd8, b'a', 0x00, 0x41];
+        let (expected, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(&broken);
+        assert_eq!(Legacy::Utf16Le.decode(&broken), expected);
     }
 
     #[test]
