@@ -64,7 +64,14 @@ export async function startApp(dist = DIST) {
     `${path.relative(ROOT, dist)}/index.html is missing: run scripts/test (or scripts/build)`,
   );
   const server = await startServer(dist, BASE);
-  const browser = await launchBrowser();
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (e) {
+    // An open server would keep this test file's process alive for ever.
+    await server.close();
+    throw e;
+  }
   return {
     server,
     browser,
