@@ -8,6 +8,7 @@
 //! - [`Corrections::apply`]: the reader's merges, splits, retypes and
 //!   "not an entity" marks on top of the machine's index.
 
+pub mod gazetteer;
 mod model;
 
 pub use model::{
