@@ -23,7 +23,7 @@
 //! QUANTITY mentions come from numbers with what they count ("750
 //! soldiers", "at least 25", "dozens").
 
-use super::gazetteer::gazetteer;
+use super::gazetteer::{gazetteer, PlaceKind};
 use super::model::EntityType;
 use super::vocab::*;
 use crate::ingest::{Article, ParagraphKind};
@@ -74,11 +74,17 @@ const MAX_GUESSED_PERSON_WORDS: usize = 3;
 /// say it names an organisation: "the militia, Kataib Hezbollah".
 const ORG_APPOSITIONS: &[&str] = &[
     "agency",
+    "alliance",
+    "association",
+    "bloc",
+    "body",
     "broadcaster",
+    "coalition",
     "company",
     "faction",
     "firm",
     "group",
+    "institute",
     "militia",
     "movement",
     "network",
@@ -87,6 +93,8 @@ const ORG_APPOSITIONS: &[&str] = &[
     "organization",
     "outlet",
     "party",
+    "tank",
+    "union",
 ];
 
 /// Recognises the mentions of every paragraph of `article`, each with
@@ -247,6 +255,10 @@ impl<'a> Para<'a> {
                 i += 1;
                 continue;
             }
+            if t.hyphenated() && t.capitalised() && self.hyphen_parts(i, out) {
+                i += 1;
+                continue;
+            }
             if caps && (self.name_like(i) || self.ordinal_name_start(i, e)) {
                 let end = self.run_end(i, e);
                 self.run(i, end, s, e, out);
@@ -294,13 +306,61 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// "US-Iran": every part a place or nationality, each its own mention.
+    fn hyphen_parts(&self, i: usize, out: &mut Vec<Found>) -> bool {
+        let word = self.word(i);
+        let start = self.base + self.tok(i).span.start;
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for part in word.split(['-', '\u{2010}', '\u{2011}']) {
+            let mut key = String::new();
+            fold_into(part, &mut key);
+            match gazetteer_kind(&key) {
+                Some(kind) if !is_stopword(&key) || part.len() <= 3 => {
+                    parts.push((at, at + part.len(), kind, key))
+                }
+                _ => return false,
+            }
+            at += part.len();
+            at += word[at..].chars().next().map_or(0, char::len_utf8);
+        }
+        for (s, e, kind, key) in parts {
+            out.push(Found {
+                span: Span::new(start + s, start + e),
+                kind: Some(kind),
+                evidence: Evidence::Strong,
+                role: None,
+                key,
+                words: 1,
+                long_form: None,
+            });
+        }
+        true
+    }
+
     /// The end of the capitalised run starting at `i`.
     fn run_end(&self, i: usize, e: usize) -> usize {
         let mut j = i + 1;
         if self.tok(i).possessive() {
             return j;
         }
-        while j < e && self.tok(j).space_before() && !self.tok(j - 1).possessive() {
+        while j < e && self.tok(j).space_before() {
+            if self.tok(j - 1).possessive() {
+                // "Tigray People's Liberation Front": a possessive inside an
+                // organisation's name, when the name goes on to a head word.
+                let mut k = j;
+                while k < e && self.tok(k).space_before() && self.name_like(k) {
+                    k += 1;
+                    if self.tok(k - 1).possessive() {
+                        break;
+                    }
+                }
+                if k > j && has(ORG_HEADS, self.last_part(k - 1)) {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
             if self.name_like(j) {
                 j += 1;
                 continue;
@@ -312,7 +372,11 @@ impl<'a> Para<'a> {
                 j += 2;
                 continue;
             }
-            if lower && key == "of" && has(OF_JOINERS, self.last_part(j - 1)) {
+            // "of"/"for" continue a name after a head word ("Ministry of
+            // Defense", "Institute for the Study of War").
+            let head_before = has(OF_JOINERS, self.last_part(j - 1))
+                || (i..j).any(|h| matches!(self.key(h), "of" | "for"));
+            if lower && (key == "of" || key == "for") && head_before {
                 if next_ok(j + 1) {
                     j += 2;
                     continue;
@@ -460,7 +524,7 @@ impl<'a> Para<'a> {
             && b + 2 < self.s.tokens.len()
             && self.tok(b + 1).all_caps()
             && self.is_punct(b + 2, ")");
-        let of = (a + 1..b).find(|&i| self.key(i) == "of");
+        let of = (a + 1..b).find(|&i| matches!(self.key(i), "of" | "for"));
         let before_of = of.map(|o| self.last_part(o - 1));
         let org = n >= 2 && (has(ORG_HEADS, last) || before_of.is_some_and(|k| has(ORG_HEADS, k)));
         if org || (n == 1 && has(ORG_SINGLE, last)) {
@@ -485,11 +549,15 @@ impl<'a> Para<'a> {
             return;
         }
         let g = gazetteer();
-        if n >= 2
-            && g.is_first_name(self.key(a))
-            && gazetteer_kind(&self.joined_key(a, b)).is_none()
-        {
+        let whole = gazetteer_kind(&self.joined_key(a, b));
+        if n >= 2 && g.is_first_name(self.key(a)) && whole.is_none() {
             return self.emit(a, b, Some(EntityType::Person), Evidence::Strong, role, None, out);
+        }
+        if n >= 2 && role.is_some() && whole.is_none() {
+            return self.emit(a, b, Some(EntityType::Person), Evidence::Context, role, None, out);
+        }
+        if n >= 2 && whole.is_none() && self.city_inside_name(a, b) {
+            return self.name(a, b, s, e, role, defines_acronym, out);
         }
         // Split the run into gazetteer pieces and the names between them.
         let mut p = a;
@@ -522,6 +590,24 @@ impl<'a> Para<'a> {
         } else if rest < b {
             self.name(rest, b, s, e, None, false, out);
         }
+    }
+
+    /// True when the run's only gazetteer words are cities next to unknown
+    /// capitalised words: "Sambit Patra", "Lok Sabha" are names, not a
+    /// city with a stray word.
+    fn city_inside_name(&self, a: usize, b: usize) -> bool {
+        let g = gazetteer();
+        let mut city = false;
+        for i in a..b {
+            let k = self.key(i);
+            match g.place(k) {
+                Some(PlaceKind::City) => city = true,
+                Some(_) => return false,
+                None if g.demonym(k).is_some() || g.is_group(k) => return false,
+                None => {}
+            }
+        }
+        city
     }
 
     /// Types a name nothing in the gazetteers or head words explains.
@@ -569,15 +655,20 @@ impl<'a> Para<'a> {
             || (a >= s + 2 && self.key(a - 2) == "according" && self.key(a - 1) == "to");
         let apposition = (a > s && has(ORG_APPOSITIONS, self.key(a - 1)))
             || (a >= s + 2 && self.is_punct(a - 1, ",") && has(ORG_APPOSITIONS, self.key(a - 2)))
-            || self.org_apposition_after(b, e)
+            || self.apposition_after(b, e) == Some(EntityType::Org)
             // "Counter Terrorism forces": a lower-case head word after the name.
-            || (b < e && !self.tok(b).capitalised() && has(ORG_HEADS, self.key(b)) && n >= 2);
+            || (b < e
+                && n >= 2
+                && !self.tok(b - 1).possessive()
+                && !self.tok(b).capitalised()
+                && has(ORG_HEADS, self.key(b)));
+        let person_apposition = self.apposition_after(b, e) == Some(EntityType::Person);
         let after_the = a > s && self.key(a - 1) == "the" && !self.tok(a - 1).capitalised();
         let person = Some(EntityType::Person);
         let org = Some(EntityType::Org);
         let (kind, evidence) = if apposition {
             (org, Evidence::Strong)
-        } else if (role.is_some() && n >= 2) || (speech && !org_words) {
+        } else if (role.is_some() && n >= 2) || (speech && !org_words) || person_apposition {
             (person, Evidence::Context)
         } else if n == 1 {
             (None, Evidence::Guess)
@@ -591,14 +682,25 @@ impl<'a> Para<'a> {
         self.emit(a, b, kind, evidence, role, None, out);
     }
 
-    /// ", a PMF militia": an organisation noun in apposition after `b`.
-    fn org_apposition_after(&self, b: usize, e: usize) -> bool {
+    /// ", a PMF militia" (an organisation) or ", the party's president" (a
+    /// person): what the noun in apposition after `b` says.
+    fn apposition_after(&self, b: usize, e: usize) -> Option<EntityType> {
         if !self.is_punct(b, ",") || b + 1 >= e || !matches!(self.key(b + 1), "a" | "an" | "the") {
-            return false;
+            return None;
         }
-        (b + 2..(b + 6).min(e))
-            .take_while(|&i| self.tok(i).kind != TokenKind::Punct)
-            .any(|i| has(ORG_APPOSITIONS, self.key(i)))
+        for i in (b + 2..(b + 6).min(e)).take_while(|&i| self.tok(i).kind != TokenKind::Punct) {
+            if self.tok(i).possessive() {
+                continue;
+            }
+            let k = self.key(i);
+            if has(LOWER_ROLES, k) || has(TITLE_HEADS, k) {
+                return Some(EntityType::Person);
+            }
+            if has(ORG_APPOSITIONS, k) {
+                return Some(EntityType::Org);
+            }
+        }
+        None
     }
 
     /// Outside ordinary prose: the longest gazetteer match at `i`.
@@ -690,9 +792,14 @@ impl<'a> Para<'a> {
             j += 1;
             modified = true;
         }
-        if !self.number_at(j, e) {
+        // "a thousand", "a dozen".
+        if j + 1 < e && self.key(j) == "a" && has(MULTIPLIERS, self.key(j + 1)) {
+            j += 1;
+            modified = true;
+        } else if !self.number_at(j, e) {
             return None;
         }
+        let bare = self.tok(j).kind == TokenKind::Number;
         j += 1;
         // "2.5 million", "two hundred", "tens of thousands of".
         while j < e && self.tok(j).kind != TokenKind::Punct {
@@ -725,7 +832,25 @@ impl<'a> Para<'a> {
                 words += 1;
                 continue;
             }
-            if t.capitalised() || is_stopword(key) || has(NOT_COUNTED, key) {
+            // "two more batteries", "20,000 extra officers".
+            if words == 0 && has(QUANTITY_ADJECTIVES, key) {
+                k += 1;
+                words += 1;
+                continue;
+            }
+            // "two Patriot batteries": a capitalised modifier before a noun.
+            if t.capitalised() {
+                let next_lower = k + 1 < e
+                    && self.tok(k + 1).kind == TokenKind::Word
+                    && !self.tok(k + 1).capitalised();
+                if words > 0 && next_lower && !t.possessive() {
+                    k += 1;
+                    words += 1;
+                    continue;
+                }
+                break;
+            }
+            if is_stopword(key) || has(NOT_COUNTED, key) {
                 break;
             }
             if is_plural(key) {
@@ -737,9 +862,11 @@ impl<'a> Para<'a> {
                 break;
             }
         }
+        // "wounded 55": a bare number counting casualties.
+        let casualties = bare && i > 0 && has(CASUALTY_VERBS, self.key(i - 1));
         let end = match best {
             Some(end) => end,
-            None if modified || vague => j,
+            None if modified || vague || casualties => j,
             None => return None,
         };
         self.emit(i, end, Some(EntityType::Quantity), Evidence::Strong, None, None, out);
@@ -751,6 +878,9 @@ impl<'a> Para<'a> {
 fn is_plural(key: &str) -> bool {
     if has(IRREGULAR_PLURALS, key) {
         return true;
+    }
+    if key.len() > 4 && key.ends_with("men") {
+        return true; // "militiamen", "gunmen"
     }
     key.len() > 3
         && key.ends_with('s')
@@ -796,7 +926,7 @@ impl Hints {
                             tail.insert(0, ' ');
                         }
                         tail.insert_str(0, w);
-                        if !has(NAME_PARTICLES, w) {
+                        if !has(NAME_PARTICLES, w) || tail.contains(' ') {
                             self.surnames.insert(tail.clone(), ());
                         }
                     }

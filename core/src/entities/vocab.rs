@@ -56,8 +56,10 @@ pub const TITLE_HEADS: &[&str] = &[
     "major",
     "marshal",
     "mayor",
+    "mep",
     "minister",
     "miss",
+    "mp",
     "mr",
     "mrs",
     "ms",
@@ -548,6 +550,7 @@ pub const QUANTITY_MODIFIERS: &[&str] = &[
 
 /// Two-word modifiers before a number ("at least", "more than").
 pub const QUANTITY_MODIFIER_PAIRS: &[(&str, &str)] = &[
+    ("an", "estimated"),
     ("at", "least"),
     ("at", "most"),
     ("fewer", "than"),
@@ -556,6 +559,14 @@ pub const QUANTITY_MODIFIER_PAIRS: &[(&str, &str)] = &[
     ("up", "to"),
     ("upwards", "of"),
 ];
+
+/// Words between a number and what it counts ("two more soldiers").
+pub const QUANTITY_ADJECTIVES: &[&str] =
+    &["additional", "extra", "further", "more", "new", "other"];
+
+/// Verbs after which a bare number counts people ("wounded 55").
+pub const CASUALTY_VERBS: &[&str] =
+    &["arrested", "detained", "injured", "killed", "kills", "wounded", "wounding"];
 
 /// Plural nouns that do not end in "s", and adjectives used as nouns for
 /// casualties ("25 dead").
@@ -630,6 +641,8 @@ mod tests {
             ("MULTIPLIERS", MULTIPLIERS),
             ("QUANTITY_MODIFIERS", QUANTITY_MODIFIERS),
             ("IRREGULAR_PLURALS", IRREGULAR_PLURALS),
+            ("QUANTITY_ADJECTIVES", QUANTITY_ADJECTIVES),
+            ("CASUALTY_VERBS", CASUALTY_VERBS),
             ("NOT_COUNTED", NOT_COUNTED),
         ];
         for (name, list) in lists {
