@@ -98,7 +98,7 @@ fn vary(sentence: &str, names: &[String], rng: &mut Rng) -> String {
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let plain = word.chars().all(char::is_alphabetic);
-        if i > 0 && capitalised && plain && rng.next() % 3 == 0 {
+        if i > 0 && capitalised && plain && rng.next().is_multiple_of(3) {
             out.push_str(rng.pick(names).as_str());
         } else if word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty() {
             out.push_str(&(rng.next() % 5000 + 2).to_string());
