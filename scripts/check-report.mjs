@@ -127,7 +127,7 @@ function checkOffsets(a) {
   const flat = (s) => s.replace(/[\r\n]/g, ' ');
   const owner = new Array(chars.length).fill(0);
   for (const m of a.entities) {
-    assert.equal(m.text, chars.slice(m.start, m.end).join(''), `entity text at ${m.start}..${m.end}`);
+    assert.equal(m.text, flat(chars.slice(m.start, m.end).join('')), `entity text at ${m.start}..${m.end}`);
   }
   for (const s of [...a.paragraphs, ...a.removed]) {
     assert.ok(s.end <= chars.length, `span ${s.start}..${s.end} runs past the text (${chars.length})`);
