@@ -226,11 +226,21 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
     // (article, found index, group)
     let mut placed: Vec<(usize, usize, usize)> = Vec::new();
     let mut roles_of: FxMap<usize, Vec<String>> = FxMap::default();
+    // Group of each (type, recognised key): most mentions repeat a key
+    // seen before ("US", "Iraq"), so the group key is worked out once.
+    let mut seen: FxMap<(EntityType, &str), usize> = FxMap::default();
     for (a, list) in found.iter().enumerate() {
         for (i, f) in list.iter().enumerate() {
             let Some(kind) = f.kind else { continue };
-            let surface = f.span.of(&articles[a].text);
-            let g = groups.id(kind, &group_key(kind, &f.key), surface);
+            let g = match seen.get(&(kind, f.key.as_str())) {
+                Some(&g) => g,
+                None => {
+                    let surface = f.span.of(&articles[a].text);
+                    let g = groups.id(kind, &group_key(kind, &f.key), surface);
+                    seen.insert((kind, f.key.as_str()), g);
+                    g
+                }
+            };
             if let Some(role) = &f.role {
                 roles_of.entry(g).or_default().push(fold(role));
             }
