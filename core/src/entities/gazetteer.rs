@@ -5,7 +5,8 @@
 //! `core/data/generate.py` from openly licensed packages (see
 //! `core/data/SOURCES.md`) and embedded with `include_str!`. They are parsed
 //! once, on the first call to [`gazetteer`], into one hash map from key to
-//! everything known about that key, so each lookup is a single hash probe.
+//! everything known about that key (keys and names borrow the embedded
+//! text), so each lookup is a single hash probe.
 //!
 //! # Key folding
 //!
@@ -26,8 +27,12 @@ mod fold_map {
     include!("../../data/gazetteer/fold_map.rs");
 }
 
-/// `key TAB kind [TAB display]`, kind `C` country, `R` region, `Y` city.
-static PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
+/// `key TAB display name`.
+static COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+/// `key [TAB display name]`, the display name only for alternate spellings.
+static REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
+/// `key [TAB display name]`, the display name only for alternate spellings.
+static CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 /// `key TAB country display name`.
 static DEMONYMS: &str = include_str!("../../data/gazetteer/demonyms.tsv");
 /// One key a line.
@@ -75,25 +80,29 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut entries: HashMap<&'static str, Entry, BuildHasherDefault<FxHasher>> =
             HashMap::default();
-        entries.reserve(PLACES.len() / 12 + FIRST_NAMES.len() / 7 + 1024);
+        entries
+            .reserve((COUNTRIES.len() + REGIONS.len() + CITIES.len()) / 10 + FIRST_NAMES.len() / 7);
         let mut max_place_words = 1;
-        for line in data_lines(PLACES) {
-            let mut cols = line.split('\t');
-            let (Some(key), Some(kind)) = (cols.next(), cols.next()) else { continue };
-            let kind = match kind {
-                "C" => PlaceKind::Country,
-                "R" => PlaceKind::Region,
-                "Y" => PlaceKind::City,
-                _ => continue,
-            };
-            let entry = entries.entry(key).or_default();
-            // The generator writes one row a key; should two ever meet, the
-            // stronger kind (Country > Region > City) wins.
-            if entry.place.is_none_or(|old| rank(kind) < rank(old)) {
-                entry.place = Some(kind);
-                entry.canonical = cols.next();
+        for (table, kind) in [
+            (COUNTRIES, PlaceKind::Country),
+            (REGIONS, PlaceKind::Region),
+            (CITIES, PlaceKind::City),
+        ] {
+            for line in data_lines(table) {
+                let (key, display) = match line.split_once('\t') {
+                    Some((key, display)) => (key, Some(display)),
+                    None => (line, None),
+                };
+                let entry = entries.entry(key).or_default();
+                // The generator gives each key one kind; should two tables
+                // ever share a key, the stronger kind (Country > Region >
+                // City) wins.
+                if entry.place.is_none_or(|old| rank(kind) < rank(old)) {
+                    entry.place = Some(kind);
+                    entry.canonical = display;
+                }
+                max_place_words = max_place_words.max(key.split(' ').count());
             }
-            max_place_words = max_place_words.max(key.split(' ').count());
         }
         for line in data_lines(DEMONYMS) {
             if let Some((key, country)) = line.split_once('\t') {
@@ -137,8 +146,8 @@ impl Gazetteer {
     ///
     /// Countries always have one (their common English name, also for the
     /// key of that name itself); a city or region has one only when the key
-    /// is an alternate spelling ("bagdad" → "Baghdad") or its display name
-    /// carries diacritics the key lost.
+    /// is an alternate spelling ("bagdad" → "Baghdad", "fallujah" → "Al
+    /// Fallūjah"), not under its own name ("baghdad" → `None`).
     pub fn canonical_place(&self, key: &str) -> Option<&'static str> {
         self.get(key).and_then(|e| if e.place.is_some() { e.canonical } else { None })
     }
@@ -269,9 +278,13 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// Folds the high bits down: the multiply leaves the low bits (which
+    /// pick the bucket) depending only on a key's first bytes, so keys
+    /// sharing a prefix would collide without this.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let h = self.0 ^ (self.0 >> 33);
+        h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 29)
     }
 }
 
@@ -386,6 +399,12 @@ mod tests {
             ("Middle East", PlaceKind::Region),
             ("West Bank", PlaceKind::Region),
             ("Europe", PlaceKind::Region),
+            ("Anbar", PlaceKind::Region),
+            ("Khuzestan", PlaceKind::Region),
+            ("Punjab", PlaceKind::Region),
+            ("Ontario", PlaceKind::Region),
+            ("Fallujah", PlaceKind::City),
+            ("Ramadi", PlaceKind::City),
             ("Georgia", PlaceKind::Country),
             ("Jordan", PlaceKind::Country),
         ];
@@ -397,14 +416,19 @@ mod tests {
     #[test]
     fn alternate_city_spellings_lead_to_the_main_name() {
         let g = gazetteer();
-        for (alias, canonical) in
-            [("Bagdad", "Baghdad"), ("Basra", "Basrah"), ("Teheran", "Tehran")]
-        {
+        for (alias, canonical) in [
+            ("Bagdad", "Baghdad"),
+            ("Basra", "Basrah"),
+            ("Teheran", "Tehran"),
+            ("Fallujah", "Al Fallūjah"),
+        ] {
             let key = fold_key(alias);
             assert_eq!(g.place(&key), Some(PlaceKind::City), "place({key:?})");
             assert_eq!(g.canonical_place(&key), Some(canonical), "canonical_place({key:?})");
         }
         assert_eq!(g.canonical_place("baghdad"), None, "a main spelling is not an alias");
+        assert_eq!(g.place("al anbar"), Some(PlaceKind::Region));
+        assert_eq!(g.canonical_place("al anbar"), Some("Anbar"));
     }
 
     #[test]
@@ -489,7 +513,7 @@ mod tests {
 
     #[test]
     fn every_table_key_is_folded_ascii() {
-        for table in [PLACES, DEMONYMS, GROUPS, FIRST_NAMES] {
+        for table in [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS, FIRST_NAMES] {
             for line in data_lines(table) {
                 let key = line.split('\t').next().unwrap_or("");
                 assert!(!key.is_empty());
