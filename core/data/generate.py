@@ -78,6 +78,10 @@ FIRST_NAME_COMMON_WORD_MIN_TOTAL = 3000
 # A name of several words counts as common when every word is a SCOWL word
 # with at least this Zipf frequency (or a number).
 MULTIWORD_COMMON_MIN_ZIPF = 5.0
+# Place names longer than this many words are bureaucratic full forms ("Hong
+# Kong Special Administrative Region of the People's Republic of China")
+# that prose does not use; leaving them out keeps the recogniser's window short.
+MAX_PLACE_WORDS = 8
 # SCOWL sizes used as the English dictionary (10 = most common ... 50).
 SCOWL_SIZES = (10, 20, 35, 40, 50)
 
@@ -178,7 +182,7 @@ def main():
 
     def add_place(name: str, kind: str, display: str, country: str = ""):
         k = fold(name)
-        if not is_ascii_key(k) or len(k) < 2:
+        if not is_ascii_key(k) or len(k) < 2 or k.count(" ") >= MAX_PLACE_WORDS:
             return
         if country:
             city_countries.setdefault(k, set()).add(country)
