@@ -12,8 +12,8 @@
 //!
 //! Every key is folded with the same rule as the generator and the text
 //! module: Unicode NFKD, drop combining marks (general category M),
-//! lowercase, DELETE the apostrophe-like characters `' ’ ‘ ʼ ʻ ` ´` and the
-//! period `.`, turn every other non-alphanumeric character into a space,
+//! lowercase, DELETE the apostrophe-like characters ``' ’ ‘ ʼ ʻ ` ´`` and
+//! the period `.`, turn every other non-alphanumeric character into a space,
 //! collapse runs of spaces, trim. So "Kata’ib" → "kataib", "U.S." → "us",
 //! "Abdul-Mahdi" → "abdul mahdi", "São Paulo" → "sao paulo". [`fold_key`] is
 //! the reference implementation. Every table key is plain ASCII
@@ -53,8 +53,12 @@ const DELETED: [char; 8] = ['\'', '\u{2019}', '\u{2018}', '\u{2bc}', '\u{2bb}', 
 /// What a place entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
+    /// A country or territory with its own ISO code ("Iraq", "Jersey").
     Country,
+    /// A continent, world region, sea, US state or first-level subdivision
+    /// ("Middle East", "California", "Anbar").
     Region,
+    /// A city or town ("Baghdad", "Basra").
     City,
 }
 
