@@ -554,6 +554,22 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_demonym_and_country_alias_names_a_listed_country() {
+        let g = gazetteer();
+        let countries = data_lines(COUNTRIES).filter_map(|l| l.split_once('\t')).map(|(_, d)| d);
+        let demonyms = data_lines(DEMONYMS).filter_map(|l| l.split_once('\t')).map(|(_, d)| d);
+        for display in countries.chain(demonyms) {
+            let key = fold_key(display);
+            assert_eq!(g.place(&key), Some(PlaceKind::Country), "{display:?} is not a country key");
+            assert_eq!(
+                g.canonical_place(&key),
+                Some(display),
+                "{display:?} is not its own display name"
+            );
+        }
+    }
+
     proptest! {
         #[test]
         fn lookups_never_panic_on_arbitrary_text(s in "\\PC{0,40}") {
