@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! ingest  raw bytes → Article (metadata, clean paragraphs, removed clutter)
-//!   → text      tokens, sentences, offsets          (later issues)
+//!   → text      tokens, sentences, folded keys
 //!   → entities  recognise, resolve across articles  (later issues)
 //!   → time      dates, events, timeline              (later issues)
 //!   → search    index, query language, facets        (later issues)
@@ -29,6 +29,7 @@ pub mod error;
 pub mod ingest;
 pub mod report;
 pub mod span;
+pub mod text;
 
 pub use error::{Error, Result};
 pub use span::{CharOffsets, Span};

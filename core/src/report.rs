@@ -5,6 +5,7 @@
 //! The schema is documented in the README; later pipeline steps add their
 //! annotations to the same document.
 
+use crate::entities::{annotate_corpus, Entity, EntityIndex, Mention};
 use crate::ingest::{Article, DateBasis, Field, Notice, NoticeKind, ParagraphKind};
 use crate::span::{CharOffsets, Span};
 use serde::Serialize;
@@ -15,6 +16,62 @@ pub struct Analysis {
     /// Schema version; bumped when a field changes meaning.
     pub version: u32,
     pub articles: Vec<ArticleReport>,
+    /// Canonical entities across the corpus, sorted by type then id.
+    pub entities: Vec<EntityReport>,
+}
+
+/// One canonical entity across the corpus.
+#[derive(Debug, Serialize)]
+pub struct EntityReport {
+    /// `person:mark-esper`: type code in lower case and a slug of the name.
+    pub id: String,
+    /// The display name.
+    pub name: String,
+    /// `PERSON`, `ORG`, `PLACE`, `NORP`, `FACILITY` or `QUANTITY`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Every distinct surface form seen, the name included.
+    pub aliases: Vec<String>,
+    /// Titles and roles seen with it ("Secretary of Defense").
+    pub roles: Vec<String>,
+    /// Mentions per article that mentions it, in corpus order.
+    pub mentions: Vec<MentionCount>,
+    /// All mentions across the corpus.
+    pub total: usize,
+    /// How each alias other than the name was merged in.
+    pub merges: Vec<MergeReport>,
+}
+
+/// How many times one article mentions an entity.
+#[derive(Debug, Serialize)]
+pub struct MentionCount {
+    pub file: String,
+    pub count: usize,
+}
+
+/// Why an alias was merged into an entity.
+#[derive(Debug, Serialize)]
+pub struct MergeReport {
+    pub alias: String,
+    /// From 0 to 1.
+    pub confidence: f32,
+    pub reason: String,
+}
+
+/// One mention of an entity in an article.
+#[derive(Debug, Serialize)]
+pub struct EntityMentionReport {
+    /// Code points into the original text.
+    pub start: usize,
+    pub end: usize,
+    /// The original text of `start..end`.
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The canonical entity's id.
+    pub entity: String,
+    /// A title or role written next to it, kept out of the span.
+    pub role: Option<String>,
 }
 
 /// One article in the analysis.
@@ -29,6 +86,8 @@ pub struct ArticleReport {
     pub notices: Vec<NoticeReport>,
     pub paragraphs: Vec<ParagraphReport>,
     pub removed: Vec<RemovedReport>,
+    /// Entity mentions in the clean paragraphs, sorted, never overlapping.
+    pub entities: Vec<EntityMentionReport>,
 }
 
 /// Publication date with its basis and evidence.
@@ -82,14 +141,59 @@ pub struct NoticeReport {
 }
 
 impl Analysis {
-    /// Builds the report of already ingested articles.
+    /// Builds the report of already ingested articles, recognising their
+    /// entities.
     pub fn new(articles: &[Article]) -> Analysis {
-        Analysis { version: 1, articles: articles.iter().map(ArticleReport::new).collect() }
+        Analysis::with_entities(articles, &annotate_corpus(articles))
+    }
+
+    /// Builds the report with entities already found (and perhaps corrected).
+    pub fn with_entities(articles: &[Article], index: &EntityIndex) -> Analysis {
+        let none = Vec::new();
+        Analysis {
+            version: 1,
+            articles: articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ArticleReport::new(a, index.mentions.get(i).unwrap_or(&none)))
+                .collect(),
+            entities: index.entities.iter().map(|e| EntityReport::new(e, articles)).collect(),
+        }
+    }
+}
+
+impl EntityReport {
+    fn new(e: &Entity, articles: &[Article]) -> EntityReport {
+        EntityReport {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind.code(),
+            aliases: e.aliases.clone(),
+            roles: e.roles.clone(),
+            mentions: e
+                .counts
+                .iter()
+                .map(|&(a, count)| MentionCount {
+                    file: articles.get(a).map(|x| x.file.clone()).unwrap_or_default(),
+                    count,
+                })
+                .collect(),
+            total: e.total(),
+            merges: e
+                .merges
+                .iter()
+                .map(|m| MergeReport {
+                    alias: m.alias.clone(),
+                    confidence: (m.confidence * 100.0).round() / 100.0,
+                    reason: m.reason.clone(),
+                })
+                .collect(),
+        }
     }
 }
 
 impl ArticleReport {
-    fn new(article: &Article) -> ArticleReport {
+    fn new(article: &Article, mentions: &[Mention]) -> ArticleReport {
         let offsets = CharOffsets::new(&article.text);
         let text_span = |text: &str, span: Span| {
             let (start, end) = offsets.chars(span);
@@ -137,6 +241,21 @@ impl ArticleReport {
                         end: t.end,
                         reason: r.reason.code(),
                         detail: r.detail.clone(),
+                    }
+                })
+                .collect(),
+            entities: mentions
+                .iter()
+                .filter(|m| article.text.get(m.span.start..m.span.end).is_some())
+                .map(|m| {
+                    let (start, end) = offsets.chars(m.span);
+                    EntityMentionReport {
+                        start,
+                        end,
+                        text: m.span.of(&article.text).to_string(),
+                        kind: m.kind.code(),
+                        entity: m.entity.clone(),
+                        role: m.role.clone(),
                     }
                 })
                 .collect(),

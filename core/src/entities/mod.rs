@@ -8,49 +8,41 @@
 //! - [`Corrections::apply`]: the reader's merges, splits, retypes and
 //!   "not an entity" marks on top of the machine's index.
 
+mod corrections;
+pub mod gazetteer;
 mod model;
+mod recognise;
+pub mod resolve;
+mod vocab;
 
 pub use model::{
     Correction, Corrections, Entity, EntityId, EntityIndex, EntityType, Mention, Merge,
 };
 
 use crate::ingest::Article;
+use recognise::{recognise, Hints, Scratch};
 
 /// Finds and resolves the entities of a corpus. `index.mentions[i]` belongs
 /// to `articles[i]`.
+///
+/// Three passes: each article is read on its own ([`recognise`]); each
+/// article is then made consistent with itself and the corpus with itself
+/// (a surname seen with a full name, an acronym seen with its long form);
+/// finally mentions are grouped into entities across articles
+/// ([`resolve::resolve`]).
 pub fn annotate_corpus(articles: &[Article]) -> EntityIndex {
-    // INTERIM (branch only): replaced by the real recogniser before merging.
-    let _ = articles;
-    EntityIndex { entities: Vec::new(), mentions: vec![Vec::new(); articles.len()] }
-}
-
-impl Corrections {
-    /// Records a correction.
-    pub fn push(&mut self, correction: Correction) {
-        self.ops.push(correction);
+    let mut scratch = Scratch::default();
+    let mut found: Vec<_> = articles.iter().map(|a| recognise(a, &mut scratch)).collect();
+    let mut corpus = Hints::default();
+    for (article, list) in articles.iter().zip(found.iter_mut()) {
+        let mut own = Hints::default();
+        own.learn(&article.text, list);
+        own.apply(list);
+        corpus.absorb(&own);
     }
-
-    /// Removes and returns the last correction.
-    pub fn undo(&mut self) -> Option<Correction> {
-        self.ops.pop()
+    for list in &mut found {
+        corpus.apply(list);
+        list.retain(|f| f.kind.is_some());
     }
-
-    /// The index with every correction applied, in order. Corrections that no
-    /// longer match anything (an entity id that vanished) are skipped.
-    pub fn apply(&self, articles: &[Article], index: &EntityIndex) -> EntityIndex {
-        // INTERIM (branch only): replaced before merging.
-        let _ = articles;
-        index.clone()
-    }
-
-    /// Serialises for browser storage.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{\"ops\":[]}".to_owned())
-    }
-
-    /// Reads stored corrections. Unknown or malformed entries are an error,
-    /// so the caller can keep the raw text instead of losing it.
-    pub fn from_json(json: &str) -> Result<Corrections, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
-    }
+    resolve::resolve(articles, &found)
 }
