@@ -44,12 +44,19 @@ pub struct CardState {
     pub target: RwSignal<Option<CardTarget>>,
     /// A pending close, cancelled when the pointer comes back.
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Set while focus is handed back to a mention after closing its card,
+    /// so that focus does not open the card again.
+    returning: StoredValue<bool>,
 }
 
 impl CardState {
     /// No card open.
     pub fn new() -> CardState {
-        CardState { target: RwSignal::new(None), timer: StoredValue::new(None) }
+        CardState {
+            target: RwSignal::new(None),
+            timer: StoredValue::new(None),
+            returning: StoredValue::new(false),
+        }
     }
 
     /// Opens the card for the mention element `el` (a mention of article
@@ -114,8 +121,16 @@ impl CardState {
         let start = self.target.with_untracked(|t| t.as_ref().map(|t| t.start));
         self.close();
         if let Some(el) = start.and_then(mention_element) {
+            self.returning.set_value(true);
             let _ = el.focus();
+            self.returning.set_value(false);
         }
+    }
+
+    /// True while focus is being handed back to a mention (see
+    /// [`close_to_mention`](Self::close_to_mention)).
+    pub fn is_returning(self) -> bool {
+        self.returning.get_value()
     }
 }
 

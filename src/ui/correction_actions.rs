@@ -5,7 +5,7 @@ use super::corpus::use_corpus;
 use super::entity_picker::EntityPicker;
 use super::entity_state::{use_entities, Entities};
 use super::undo_toast::focus_toast;
-use crate::view_model::entity_list::EntityCard;
+use crate::view_model::entity_list::{can_split, EntityCard};
 use crossread_core::entities::{Correction, EntityType, Mention};
 use leptos::prelude::*;
 
@@ -33,14 +33,18 @@ pub fn CorrectionActions(
     let entities = use_entities();
     let card_state = use_card();
     let close = move || card_state.close();
-    let (file, text) = use_corpus()
+    let corpus = use_corpus();
+    let (file, text) = corpus
         .with_article(article, |a| {
             (a.file.clone(), a.text.get(mention.span.start..mention.span.end).map(str::to_string))
         })
         .unwrap_or_default();
     let text = text.unwrap_or_default();
-    let can_split = card.can_split(&text);
     let entity = card.id.clone();
+    let can_split = corpus.0.with_value(|articles| {
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        entities.index.with_untracked(|ix| can_split(ix, &texts, &entity, &text))
+    });
     let kind = card.kind;
     let picking = RwSignal::new(false);
 

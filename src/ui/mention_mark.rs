@@ -80,7 +80,11 @@ pub fn MentionMark(
             data-start=start
             on:mouseenter=move |ev| open(&ev, Opened::Hover)
             on:mouseleave=move |_| card.close_soon()
-            on:focus=move |ev| open(&ev, Opened::Focus)
+            on:focus=move |ev| {
+                if !card.is_returning() {
+                    open(&ev, Opened::Focus);
+                }
+            }
             on:blur=move |ev: ev::FocusEvent| {
                 let into_card = ev
                     .related_target()

@@ -215,6 +215,25 @@ pub fn mention_spans(index: &EntityIndex, article: usize, id: &str) -> Vec<Span>
         .unwrap_or_default()
 }
 
+/// True when the name `alias` can be split off entity `id`: some of its
+/// mentions read `alias` (folded) and some do not. `texts[i]` is the
+/// original text of article `i`.
+pub fn can_split(index: &EntityIndex, texts: &[&str], id: &str, alias: &str) -> bool {
+    let key = fold(alias);
+    let (mut same, mut other) = (false, false);
+    for (i, ms) in index.mentions.iter().enumerate() {
+        for m in ms.iter().filter(|m| m.entity == id) {
+            let text = texts.get(i).and_then(|t| t.get(m.span.start..m.span.end)).unwrap_or("");
+            if fold(text) == key {
+                same = true;
+            } else {
+                other = true;
+            }
+        }
+    }
+    same && other
+}
+
 /// One article's line on an entity card.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArticleMentions {
@@ -292,13 +311,6 @@ impl EntityCard {
             articles,
             merges,
         })
-    }
-
-    /// True when the alias `text` can be split off: the entity has another
-    /// name that folds differently.
-    pub fn can_split(&self, text: &str) -> bool {
-        let folded = fold(text);
-        self.aliases.iter().any(|a| fold(a) != folded)
     }
 }
 
@@ -466,13 +478,18 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn only_an_entity_with_another_name_can_have_an_alias_split_off() {
+    fn only_a_name_some_but_not_all_mentions_use_can_be_split_off() {
         let ix = index();
-        let esper = EntityCard::of(&ix, "person:mark-esper").expect("Esper exists");
-        assert!(esper.can_split("Esper"));
-        let baghdad = EntityCard::of(&ix, "place:baghdad").expect("Baghdad exists");
-        assert!(!baghdad.can_split("Baghdad"));
-        let kh = EntityCard::of(&ix, "org:kataib-hezbollah").expect("KH exists");
-        assert!(kh.can_split("Kataib Hezbollah"), "KH folds differently");
+        // Article texts matching the fixture's spans: Esper written in full
+        // once and by surname twice; Iraq always as "Iraq".
+        let a0 = format!("{:<20}{:<20}{:<10}", "Mark Esper", "Iraq", "Esper");
+        let a1 = format!("{:<5}{:<10}", "", "Iraq");
+        let a2 =
+            format!("{:<10}{:<20}{:<20}{:<10}", "Baghdad", "Kataib Hezbollah", "Iraq", "Esper");
+        let texts = [a0.as_str(), a1.as_str(), a2.as_str()];
+        assert!(can_split(&ix, &texts, "person:mark-esper", "Esper"));
+        assert!(can_split(&ix, &texts, "person:mark-esper", "MARK ESPER"));
+        assert!(!can_split(&ix, &texts, "place:iraq", "Iraq"), "every mention reads Iraq");
+        assert!(!can_split(&ix, &texts, "person:mark-esper", "Nobody"));
     }
 }
