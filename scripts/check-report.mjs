@@ -26,6 +26,7 @@ const CP1252_HIGH =
 const decode1252 = (bytes) =>
   Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
 
+const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'NORP', 'FACILITY', 'QUANTITY'];
 const isStrOrNull = (v) => v === null || typeof v === 'string';
 const isOffset = (v) => Number.isInteger(v) && v >= 0;
 
@@ -34,6 +35,32 @@ assert.ok(Array.isArray(report.articles) && report.articles.length > 0, 'article
 
 const ids = new Set();
 let problems = 0;
+
+// Top-level entities: unique ids of the form type:slug, counts that add up.
+assert.ok(Array.isArray(report.entities), 'entities is an array');
+const entityIds = new Map();
+for (const e of report.entities) {
+  try {
+    assert.ok(ENTITY_TYPES.includes(e.type), `entity type ${e.type}`);
+    assert.ok(e.id.startsWith(`${e.type.toLowerCase()}:`) && e.id.length > e.type.length + 1, `entity id ${e.id}`);
+    assert.ok(!entityIds.has(e.id), `entity id ${e.id} is unique`);
+    assert.ok(typeof e.name === 'string' && e.name.length > 0, 'entity name');
+    assert.ok(Array.isArray(e.aliases) && e.aliases.includes(e.name), 'aliases include the name');
+    assert.ok(Array.isArray(e.roles) && e.roles.every((r) => typeof r === 'string'), 'roles are strings');
+    assert.ok(Array.isArray(e.mentions) && e.mentions.length > 0, 'mentions per article');
+    for (const m of e.mentions) assert.ok(typeof m.file === 'string' && Number.isInteger(m.count) && m.count > 0);
+    assert.equal(e.total, e.mentions.reduce((n, m) => n + m.count, 0), 'total is the sum of the counts');
+    for (const m of e.merges) {
+      assert.ok(e.aliases.includes(m.alias), `merged alias ${m.alias} is an alias`);
+      assert.ok(m.confidence >= 0 && m.confidence <= 1, `confidence ${m.confidence}`);
+      assert.ok(typeof m.reason === 'string' && m.reason.length > 0, 'merge reason');
+    }
+    entityIds.set(e.id, new Map(e.mentions.map((m) => [m.file, m.count])));
+  } catch (err) {
+    problems++;
+    console.error(`entity ${e.id}: ${err.message}`);
+  }
+}
 for (const a of report.articles) {
   const where = `article ${a.file}`;
   try {
@@ -57,6 +84,22 @@ for (const a of report.articles) {
     }
     for (const para of a.paragraphs) {
       assert.ok(['body', 'heading'].includes(para.kind), `paragraph kind ${para.kind}`);
+    }
+    assert.ok(Array.isArray(a.entities), 'entities is an array');
+    const seen = new Map();
+    let lastEnd = 0;
+    for (const m of a.entities) {
+      assert.ok(isOffset(m.start) && isOffset(m.end) && m.start < m.end, `mention ${m.start}..${m.end}`);
+      assert.ok(m.start >= lastEnd, `mention ${m.start}..${m.end} is in order and does not overlap`);
+      lastEnd = m.end;
+      assert.ok(ENTITY_TYPES.includes(m.type), `mention type ${m.type}`);
+      assert.ok(entityIds.has(m.entity), `mention of a listed entity (${m.entity})`);
+      assert.ok(isStrOrNull(m.role), 'role is a string or null');
+      assert.ok(a.paragraphs.some((p) => p.start <= m.start && m.end <= p.end), `mention ${m.start}..${m.end} lies in a paragraph`);
+      seen.set(m.entity, (seen.get(m.entity) ?? 0) + 1);
+    }
+    for (const [id, n] of seen) {
+      assert.equal(entityIds.get(id).get(a.file), n, `count of ${id} in ${a.file}`);
     }
     for (const r of a.removed) {
       assert.ok(REASONS.includes(r.reason), `removal reason ${r.reason}`);
@@ -83,6 +126,9 @@ function checkOffsets(a) {
   // Line breaks inside a span are shown as spaces, one for one.
   const flat = (s) => s.replace(/[\r\n]/g, ' ');
   const owner = new Array(chars.length).fill(0);
+  for (const m of a.entities) {
+    assert.equal(m.text, flat(chars.slice(m.start, m.end).join('')), `entity text at ${m.start}..${m.end}`);
+  }
   for (const s of [...a.paragraphs, ...a.removed]) {
     assert.ok(s.end <= chars.length, `span ${s.start}..${s.end} runs past the text (${chars.length})`);
     assert.equal(flat(s.text), flat(chars.slice(s.start, s.end).join('')), `text at ${s.start}..${s.end}`);
@@ -98,4 +144,6 @@ if (problems > 0) {
   console.error(`check-report: ${problems} of ${report.articles.length} articles do not match the schema`);
   process.exit(1);
 }
-console.log(`check-report: ${report.articles.length} articles match the README schema; offsets and coverage hold`);
+console.log(
+  `check-report: ${report.articles.length} articles and ${report.entities.length} entities match the README schema; offsets and coverage hold`,
+);

@@ -252,7 +252,8 @@ impl ArticleReport {
                     EntityMentionReport {
                         start,
                         end,
-                        text: m.span.of(&article.text).to_string(),
+                        // Line breaks as spaces, like the paragraphs' text.
+                        text: m.span.of(&article.text).replace(['\n', '\r'], " "),
                         kind: m.kind.code(),
                         entity: m.entity.clone(),
                         role: m.role.clone(),

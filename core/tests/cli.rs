@@ -96,3 +96,51 @@ fn binary_and_empty_files_come_out_with_notices() {
         .collect();
     assert_eq!(kinds, ["binary", "empty"]);
 }
+
+#[test]
+fn analyze_lists_entities_with_code_point_offsets_and_cross_article_counts() {
+    let out = crossread(&["analyze", &articles_dir()]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let entities = json["entities"].as_array().expect("top-level entities");
+    let ids: Vec<&str> = entities.iter().map(|e| e["id"].as_str().expect("id")).collect();
+    for article in json["articles"].as_array().expect("articles") {
+        let file = article["file"].as_str().expect("file name");
+        let original = std::fs::read_to_string(Path::new(&articles_dir()).join(file))
+            .expect("bundled articles are UTF-8");
+        let mut last_end = 0;
+        for m in article["entities"].as_array().expect("entities per article") {
+            let (start, end) = (
+                m["start"].as_u64().expect("start") as usize,
+                m["end"].as_u64().expect("end") as usize,
+            );
+            assert!(start >= last_end && start < end, "{file}: mentions sorted, not overlapping");
+            last_end = end;
+            assert_eq!(
+                m["text"].as_str(),
+                Some(chars(&original, start, end).as_str()),
+                "{file}: entity text must be the original code points {start}..{end}"
+            );
+            assert!(
+                ids.contains(&m["entity"].as_str().expect("entity id")),
+                "{file}: known entity"
+            );
+        }
+    }
+    let esper = entities.iter().find(|e| e["id"] == "person:mark-esper").expect("Mark Esper");
+    assert_eq!(esper["type"], "PERSON");
+    assert!(esper["aliases"].as_array().expect("aliases").iter().any(|a| a == "Esper"));
+    assert!(esper["roles"].as_array().expect("roles").iter().any(|r| r == "Secretary of Defense"));
+    let per_file = esper["mentions"].as_array().expect("mentions per file");
+    assert!(per_file.len() >= 2, "Esper appears in several articles");
+    let sum: u64 = per_file.iter().map(|m| m["count"].as_u64().expect("count")).sum();
+    assert_eq!(esper["total"].as_u64(), Some(sum));
+    let kataib = entities
+        .iter()
+        .find(|e| {
+            e["aliases"].as_array().is_some_and(|a| a.iter().any(|x| x == "Kata’ib Hezbollah"))
+        })
+        .expect("Kata’ib Hezbollah");
+    assert!(kataib["aliases"].as_array().expect("aliases").iter().any(|x| x == "Kataib Hezbollah"));
+    assert_eq!(kataib["type"], "ORG");
+}

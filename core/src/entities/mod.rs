@@ -9,6 +9,7 @@
 //!   "not an entity" marks on top of the machine's index.
 
 mod corrections;
+mod fxhash;
 pub mod gazetteer;
 mod model;
 mod recognise;

@@ -23,14 +23,15 @@
 //! QUANTITY mentions come from numbers with what they count ("750
 //! soldiers", "at least 25", "dozens").
 
-use super::gazetteer::gazetteer;
+use super::fxhash::FxMap;
+use super::gazetteer::{gazetteer, PlaceKind};
 use super::model::EntityType;
-use super::vocab::*;
+use super::vocab::{bit, flags, is, QUANTITY_MODIFIER_PAIRS};
 use crate::ingest::{Article, ParagraphKind};
 use crate::span::Span;
 use crate::text::{case_style, fold_into, is_stopword, sentences, tokenize_into, CaseStyle};
 use crate::text::{Token, TokenKind};
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// How strongly the text supports a mention's type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,6 +61,9 @@ pub(crate) struct Found {
     pub long_form: Option<String>,
 }
 
+/// The function-word bit of a token's flags.
+const STOPWORD: u32 = bit::STOPWORD;
+
 /// The most words a gazetteer match may span, whatever the gazetteer says.
 const MAX_GAZETTEER_WORDS: usize = 6;
 
@@ -69,25 +73,6 @@ const MAX_ACRONYM_LETTERS: usize = 6;
 /// The most words a name without a head word may have and still be read as
 /// a person's name when nothing else tells.
 const MAX_GUESSED_PERSON_WORDS: usize = 3;
-
-/// Lower-case nouns that, right before a name (with or without a comma),
-/// say it names an organisation: "the militia, Kataib Hezbollah".
-const ORG_APPOSITIONS: &[&str] = &[
-    "agency",
-    "broadcaster",
-    "company",
-    "faction",
-    "firm",
-    "group",
-    "militia",
-    "movement",
-    "network",
-    "newspaper",
-    "organisation",
-    "organization",
-    "outlet",
-    "party",
-];
 
 /// Recognises the mentions of every paragraph of `article`, each with
 /// the evidence for its type. Untyped candidates are kept for the
@@ -117,6 +102,8 @@ pub(crate) struct Scratch {
     tokens: Vec<Token>,
     keys: String,
     key_ranges: Vec<(u32, u32)>,
+    /// List bits of each token's key and of its last part.
+    flags: Vec<(u32, u32)>,
 }
 
 impl Scratch {
@@ -124,6 +111,7 @@ impl Scratch {
         tokenize_into(text, &mut self.tokens);
         self.keys.clear();
         self.key_ranges.clear();
+        self.flags.clear();
         for t in &self.tokens {
             let start = self.keys.len();
             if t.kind != TokenKind::Punct {
@@ -135,8 +123,16 @@ impl Scratch {
                 let s = if one.len() > before && before > 0 { before + 1 } else { before };
                 self.keys = one;
                 self.key_ranges.push((s as u32, self.keys.len() as u32));
+                let key = &self.keys[s..];
+                let own = flags(key);
+                let last = match key.rsplit_once(' ') {
+                    Some((_, last)) => flags(last),
+                    None => own,
+                };
+                self.flags.push((own, last));
             } else {
                 self.key_ranges.push((start as u32, start as u32));
+                self.flags.push((0, 0));
             }
         }
     }
@@ -153,6 +149,16 @@ struct Para<'a> {
 impl<'a> Para<'a> {
     fn tok(&self, i: usize) -> Token {
         self.s.tokens[i]
+    }
+
+    /// True when token `i`'s key is in the list with bit `b`.
+    fn is(&self, i: usize, b: u32) -> bool {
+        self.s.flags[i].0 & b != 0
+    }
+
+    /// Like [`Para::is`], for the last part of a hyphenated word.
+    fn is_last(&self, i: usize, b: u32) -> bool {
+        self.s.flags[i].1 & b != 0
     }
 
     fn key(&self, i: usize) -> &str {
@@ -190,7 +196,7 @@ impl<'a> Para<'a> {
             return false; // "AH-64", "F-16": models and codes, not names
         }
         if t.capitalised() {
-            if has(CALENDAR, key) || (t.abbreviation() && has(MONTH_ABBREVIATIONS, key)) {
+            if is(key, bit::CALENDAR) || (t.abbreviation() && is(key, bit::MONTH_ABBREVIATIONS)) {
                 return false;
             }
             if t.hyphenated() {
@@ -202,7 +208,7 @@ impl<'a> Para<'a> {
         }
         // "al-Sadr", "bin-Salman": a lower-case particle joined to a name.
         t.hyphenated()
-            && key.split(' ').next().is_some_and(|p| has(NAME_PARTICLES, p))
+            && key.split(' ').next().is_some_and(|p| is(p, bit::NAME_PARTICLES))
             && self
                 .word(i)
                 .split(['-', '\u{2010}', '\u{2011}'])
@@ -244,6 +250,10 @@ impl<'a> Para<'a> {
             }
             if t.hyphenated() && t.capitalised() && !self.name_like(i) {
                 self.hyphen_prefix(i, out);
+                i += 1;
+                continue;
+            }
+            if t.hyphenated() && t.capitalised() && self.hyphen_parts(i, out) {
                 i += 1;
                 continue;
             }
@@ -294,13 +304,61 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// "US-Iran": every part a place or nationality, each its own mention.
+    fn hyphen_parts(&self, i: usize, out: &mut Vec<Found>) -> bool {
+        let word = self.word(i);
+        let start = self.base + self.tok(i).span.start;
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for part in word.split(['-', '\u{2010}', '\u{2011}']) {
+            let mut key = String::new();
+            fold_into(part, &mut key);
+            match gazetteer_kind(&key) {
+                Some(kind) if !is_stopword(&key) || part.len() <= 3 => {
+                    parts.push((at, at + part.len(), kind, key))
+                }
+                _ => return false,
+            }
+            at += part.len();
+            at += word[at..].chars().next().map_or(0, char::len_utf8);
+        }
+        for (s, e, kind, key) in parts {
+            out.push(Found {
+                span: Span::new(start + s, start + e),
+                kind: Some(kind),
+                evidence: Evidence::Strong,
+                role: None,
+                key,
+                words: 1,
+                long_form: None,
+            });
+        }
+        true
+    }
+
     /// The end of the capitalised run starting at `i`.
     fn run_end(&self, i: usize, e: usize) -> usize {
         let mut j = i + 1;
         if self.tok(i).possessive() {
             return j;
         }
-        while j < e && self.tok(j).space_before() && !self.tok(j - 1).possessive() {
+        while j < e && self.tok(j).space_before() {
+            if self.tok(j - 1).possessive() {
+                // "Tigray People's Liberation Front": a possessive inside an
+                // organisation's name, when the name goes on to a head word.
+                let mut k = j;
+                while k < e && self.tok(k).space_before() && self.name_like(k) {
+                    k += 1;
+                    if self.tok(k - 1).possessive() {
+                        break;
+                    }
+                }
+                if k > j && self.is_last(k - 1, bit::ORG_HEADS) {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
             if self.name_like(j) {
                 j += 1;
                 continue;
@@ -308,11 +366,15 @@ impl<'a> Para<'a> {
             let key = self.key(j);
             let lower = !self.tok(j).capitalised();
             let next_ok = |k: usize| k < e && self.tok(k).space_before() && self.name_like(k);
-            if lower && has(NAME_PARTICLES, key) && next_ok(j + 1) {
+            if lower && is(key, bit::NAME_PARTICLES) && next_ok(j + 1) {
                 j += 2;
                 continue;
             }
-            if lower && key == "of" && has(OF_JOINERS, self.last_part(j - 1)) {
+            // "of"/"for" continue a name after a head word ("Ministry of
+            // Defense", "Institute for the Study of War").
+            let head_before = self.is_last(j - 1, bit::OF_JOINERS)
+                || (i..j).any(|h| matches!(self.key(h), "of" | "for"));
+            if lower && (key == "of" || key == "for") && head_before {
                 if next_ok(j + 1) {
                     j += 2;
                     continue;
@@ -331,7 +393,18 @@ impl<'a> Para<'a> {
         Span::new(self.base + self.tok(a).span.start, self.base + self.tok(b - 1).span.end)
     }
 
-    fn joined_key(&self, a: usize, b: usize) -> String {
+    /// The folded key of tokens `a..b`: a slice of the shared key buffer
+    /// when their keys lie next to each other there (always, for a run of
+    /// words), else built.
+    fn joined_key(&self, a: usize, b: usize) -> Cow<'_, str> {
+        let ranges = &self.s.key_ranges[a..b];
+        let contiguous =
+            ranges.iter().all(|&(s, e)| s < e) && ranges.windows(2).all(|w| w[1].0 == w[0].1 + 1);
+        if contiguous {
+            if let (Some(first), Some(last)) = (ranges.first(), ranges.last()) {
+                return Cow::Borrowed(&self.s.keys[first.0 as usize..last.1 as usize]);
+            }
+        }
         let mut key = String::new();
         for i in a..b {
             let k = self.key(i);
@@ -343,7 +416,7 @@ impl<'a> Para<'a> {
             }
             key.push_str(k);
         }
-        key
+        Cow::Owned(key)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -369,7 +442,7 @@ impl<'a> Para<'a> {
             kind,
             evidence,
             role,
-            key,
+            key: key.into_owned(),
             words: b - a,
             long_form,
         });
@@ -381,7 +454,7 @@ impl<'a> Para<'a> {
         while a < b
             && self.opens_sentence(a, s)
             && !self.tok(a).all_caps()
-            && (is_stopword(self.key(a)) || has(CALENDAR, self.key(a)))
+            && (self.is(a, STOPWORD) || self.is(a, bit::CALENDAR))
         {
             a += 1;
         }
@@ -404,14 +477,14 @@ impl<'a> Para<'a> {
             );
             return;
         }
-        let role = (a > s && !self.tok(a - 1).capitalised() && has(LOWER_ROLES, self.key(a - 1)))
+        let role = (a > s && !self.tok(a - 1).capitalised() && self.is(a - 1, bit::LOWER_ROLES))
             .then(|| self.word(a - 1).to_string());
         self.plain(a, b, s, e, role, out);
     }
 
     /// A title inside the run: `(role start, name start)`.
     fn title(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let head = (a..b).rev().find(|&h| has(TITLE_HEADS, self.last_part(h)))?;
+        let head = (a..b).rev().find(|&h| self.is_last(h, bit::TITLE_HEADS))?;
         let mut name = head + 1;
         if name < b && self.key(name) == "of" {
             name += 1;
@@ -419,20 +492,22 @@ impl<'a> Para<'a> {
                 name += 1;
             }
             name += 1;
-            while name + 1 < b && has(TITLE_OF_WORDS, self.key(name)) {
+            while name + 1 < b && self.is(name, bit::TITLE_OF_WORDS) {
                 name += 1;
             }
         }
         if name >= b {
             return None;
         }
-        let last = self.last_part(b - 1);
-        if has(ORG_HEADS, last) || has(FACILITY_HEADS, last) || has(PLACE_HEADS, last) {
+        if self.is_last(b - 1, bit::ORG_HEADS)
+            || self.is_last(b - 1, bit::FACILITY_HEADS)
+            || self.is_last(b - 1, bit::PLACE_HEADS)
+        {
             return None;
         }
         let mut start = head;
         while start > a
-            && (has(TITLE_MODIFIERS, self.key(start - 1)) || has(TITLE_HEADS, self.key(start - 1)))
+            && (self.is(start - 1, bit::TITLE_MODIFIERS) || self.is(start - 1, bit::TITLE_HEADS))
         {
             start -= 1;
         }
@@ -453,43 +528,52 @@ impl<'a> Para<'a> {
             return;
         }
         let n = b - a;
-        let last = self.last_part(b - 1);
         // "Popular Mobilization Forces (PMF)": an acronym defined in place.
         let defines_acronym = n >= 2
             && self.is_punct(b, "(")
             && b + 2 < self.s.tokens.len()
             && self.tok(b + 1).all_caps()
             && self.is_punct(b + 2, ")");
-        let of = (a + 1..b).find(|&i| self.key(i) == "of");
+        let of = (a + 1..b).find(|&i| matches!(self.key(i), "of" | "for"));
         let before_of = of.map(|o| self.last_part(o - 1));
-        let org = n >= 2 && (has(ORG_HEADS, last) || before_of.is_some_and(|k| has(ORG_HEADS, k)));
-        if org || (n == 1 && has(ORG_SINGLE, last)) {
+        let org = n >= 2
+            && (self.is_last(b - 1, bit::ORG_HEADS)
+                || before_of.is_some_and(|k| is(k, bit::ORG_HEADS)));
+        if org || (n == 1 && self.is_last(b - 1, bit::ORG_SINGLE)) {
             return self.emit(a, b, Some(EntityType::Org), Evidence::Strong, None, None, out);
         }
-        if n >= 2 && has(FACILITY_PREFIXES, self.key(a)) {
+        if n >= 2 && self.is(a, bit::FACILITY_PREFIXES) {
             return self.emit(a, b, Some(EntityType::Facility), Evidence::Strong, None, None, out);
         }
-        if n >= 2 && has(PLACE_PREFIXES, self.key(a)) {
+        if n >= 2 && self.is(a, bit::PLACE_PREFIXES) {
             return self.emit(a, b, Some(EntityType::Place), Evidence::Strong, None, None, out);
         }
         if n >= 2
-            && (has(FACILITY_HEADS, last) || before_of.is_some_and(|k| has(FACILITY_HEADS, k)))
+            && (self.is_last(b - 1, bit::FACILITY_HEADS)
+                || before_of.is_some_and(|k| is(k, bit::FACILITY_HEADS)))
         {
             return self.emit(a, b, Some(EntityType::Facility), Evidence::Strong, None, None, out);
         }
-        if n >= 2 && (has(PLACE_HEADS, last) || before_of.is_some_and(|k| has(PLACE_HEADS, k))) {
+        if n >= 2
+            && (self.is_last(b - 1, bit::PLACE_HEADS)
+                || before_of.is_some_and(|k| is(k, bit::PLACE_HEADS)))
+        {
             return self.emit(a, b, Some(EntityType::Place), Evidence::Strong, None, None, out);
         }
-        if before_of.is_some_and(|k| has(TITLE_HEADS, k)) {
+        if before_of.is_some_and(|k| is(k, bit::TITLE_HEADS)) {
             // "Secretary of State" with no name: a role, not an entity.
             return;
         }
         let g = gazetteer();
-        if n >= 2
-            && g.is_first_name(self.key(a))
-            && gazetteer_kind(&self.joined_key(a, b)).is_none()
-        {
+        let whole = gazetteer_kind(&self.joined_key(a, b));
+        if n >= 2 && g.is_first_name(self.key(a)) && whole.is_none() {
             return self.emit(a, b, Some(EntityType::Person), Evidence::Strong, role, None, out);
+        }
+        if n >= 2 && role.is_some() && whole.is_none() {
+            return self.emit(a, b, Some(EntityType::Person), Evidence::Context, role, None, out);
+        }
+        if n >= 2 && whole.is_none() && self.city_inside_name(a, b) {
+            return self.name(a, b, s, e, role, defines_acronym, out);
         }
         // Split the run into gazetteer pieces and the names between them.
         let mut p = a;
@@ -524,6 +608,24 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// True when the run's only gazetteer words are cities next to unknown
+    /// capitalised words: "Sambit Patra", "Lok Sabha" are names, not a
+    /// city with a stray word.
+    fn city_inside_name(&self, a: usize, b: usize) -> bool {
+        let g = gazetteer();
+        let mut city = false;
+        for i in a..b {
+            let k = self.key(i);
+            match g.place(k) {
+                Some(PlaceKind::City) => city = true,
+                Some(_) => return false,
+                None if g.demonym(k).is_some() || g.is_group(k) => return false,
+                None => {}
+            }
+        }
+        city
+    }
+
     /// Types a name nothing in the gazetteers or head words explains.
     #[allow(clippy::too_many_arguments)]
     fn name(
@@ -543,8 +645,8 @@ impl<'a> Para<'a> {
         if n == 1 && self.tok(a).all_caps() {
             let letters = self.key(a).chars().filter(|c| c.is_alphabetic()).count();
             let shouting = self.is_punct(a + 1, "!")
-                || is_stopword(self.key(a))
-                || has(NOT_ACRONYMS, self.key(a))
+                || self.is(a, STOPWORD)
+                || self.is(a, bit::NOT_ACRONYMS)
                 || letters > MAX_ACRONYM_LETTERS
                 || (a > s && self.tok(a - 1).all_caps())
                 || (a + 1 < e && self.tok(a + 1).all_caps());
@@ -559,25 +661,31 @@ impl<'a> Para<'a> {
         }
         let particle = (a..b).any(|i| {
             let k = self.key(i);
-            k.split(' ').next().is_some_and(|p| has(NAME_PARTICLES, p)) && self.key(i).contains(' ')
-                || (!self.tok(i).capitalised() && has(NAME_PARTICLES, k))
+            k.split(' ').next().is_some_and(|p| is(p, bit::NAME_PARTICLES))
+                && self.key(i).contains(' ')
+                || (!self.tok(i).capitalised() && is(k, bit::NAME_PARTICLES))
         });
-        let org_words = (a..b).any(|i| has(ORG_MODIFIERS, self.key(i)))
+        let org_words = (a..b).any(|i| self.is(i, bit::ORG_MODIFIERS))
             || (a..b).any(|i| self.tok(i).has_digit() || self.tok(i).all_caps());
-        let speech = (b < e && has(SPEECH_VERBS, self.key(b)) && self.adjacent(b - 1))
-            || (b + 1 < e && self.is_punct(b, ",") && has(SPEECH_VERBS, self.key(b + 1)))
+        let speech = (b < e && self.is(b, bit::SPEECH_VERBS) && self.adjacent(b - 1))
+            || (b + 1 < e && self.is_punct(b, ",") && self.is(b + 1, bit::SPEECH_VERBS))
             || (a >= s + 2 && self.key(a - 2) == "according" && self.key(a - 1) == "to");
-        let apposition = (a > s && has(ORG_APPOSITIONS, self.key(a - 1)))
-            || (a >= s + 2 && self.is_punct(a - 1, ",") && has(ORG_APPOSITIONS, self.key(a - 2)))
-            || self.org_apposition_after(b, e)
+        let apposition = (a > s && self.is(a - 1, bit::ORG_APPOSITIONS))
+            || (a >= s + 2 && self.is_punct(a - 1, ",") && self.is(a - 2, bit::ORG_APPOSITIONS))
+            || self.apposition_after(b, e) == Some(EntityType::Org)
             // "Counter Terrorism forces": a lower-case head word after the name.
-            || (b < e && !self.tok(b).capitalised() && has(ORG_HEADS, self.key(b)) && n >= 2);
+            || (b < e
+                && n >= 2
+                && !self.tok(b - 1).possessive()
+                && !self.tok(b).capitalised()
+                && self.is(b, bit::ORG_HEADS));
+        let person_apposition = self.apposition_after(b, e) == Some(EntityType::Person);
         let after_the = a > s && self.key(a - 1) == "the" && !self.tok(a - 1).capitalised();
         let person = Some(EntityType::Person);
         let org = Some(EntityType::Org);
         let (kind, evidence) = if apposition {
             (org, Evidence::Strong)
-        } else if (role.is_some() && n >= 2) || (speech && !org_words) {
+        } else if (role.is_some() && n >= 2) || (speech && !org_words) || person_apposition {
             (person, Evidence::Context)
         } else if n == 1 {
             (None, Evidence::Guess)
@@ -591,14 +699,25 @@ impl<'a> Para<'a> {
         self.emit(a, b, kind, evidence, role, None, out);
     }
 
-    /// ", a PMF militia": an organisation noun in apposition after `b`.
-    fn org_apposition_after(&self, b: usize, e: usize) -> bool {
+    /// ", a PMF militia" (an organisation) or ", the party's president" (a
+    /// person): what the noun in apposition after `b` says.
+    fn apposition_after(&self, b: usize, e: usize) -> Option<EntityType> {
         if !self.is_punct(b, ",") || b + 1 >= e || !matches!(self.key(b + 1), "a" | "an" | "the") {
-            return false;
+            return None;
         }
-        (b + 2..(b + 6).min(e))
-            .take_while(|&i| self.tok(i).kind != TokenKind::Punct)
-            .any(|i| has(ORG_APPOSITIONS, self.key(i)))
+        for i in (b + 2..(b + 6).min(e)).take_while(|&i| self.tok(i).kind != TokenKind::Punct) {
+            if self.tok(i).possessive() {
+                continue;
+            }
+            let k = self.key(i);
+            if is(k, bit::LOWER_ROLES) || is(k, bit::TITLE_HEADS) {
+                return Some(EntityType::Person);
+            }
+            if is(k, bit::ORG_APPOSITIONS) {
+                return Some(EntityType::Org);
+            }
+        }
+        None
     }
 
     /// Outside ordinary prose: the longest gazetteer match at `i`.
@@ -649,8 +768,8 @@ impl<'a> Para<'a> {
                 if i > 0 {
                     let prev = self.key(i - 1);
                     let p = self.word(i - 1);
-                    if has(CALENDAR, prev)
-                        || has(MONTH_ABBREVIATIONS, prev)
+                    if is(prev, bit::CALENDAR)
+                        || is(prev, bit::MONTH_ABBREVIATIONS)
                         || matches!(p, "$" | "£" | "€" | "#" | "№")
                         || prev == "no"
                     {
@@ -665,7 +784,7 @@ impl<'a> Para<'a> {
                 }
                 true
             }
-            TokenKind::Word => has(NUMBER_WORDS, key) && !t.all_caps(),
+            TokenKind::Word => is(key, bit::NUMBER_WORDS) && !t.all_caps(),
             TokenKind::Punct => false,
         }
     }
@@ -683,30 +802,35 @@ impl<'a> Para<'a> {
         {
             j += 2;
             modified = true;
-            if j < e && has(QUANTITY_MODIFIERS, self.key(j)) && self.number_at(j + 1, e) {
+            if j < e && self.is(j, bit::QUANTITY_MODIFIERS) && self.number_at(j + 1, e) {
                 j += 1;
             }
-        } else if has(QUANTITY_MODIFIERS, k) && self.number_at(i + 1, e) {
+        } else if is(k, bit::QUANTITY_MODIFIERS) && self.number_at(i + 1, e) {
             j += 1;
             modified = true;
         }
-        if !self.number_at(j, e) {
+        // "a thousand", "a dozen".
+        if j + 1 < e && self.key(j) == "a" && self.is(j + 1, bit::MULTIPLIERS) {
+            j += 1;
+            modified = true;
+        } else if !self.number_at(j, e) {
             return None;
         }
+        let bare = self.tok(j).kind == TokenKind::Number;
         j += 1;
         // "2.5 million", "two hundred", "tens of thousands of".
         while j < e && self.tok(j).kind != TokenKind::Punct {
             let k = self.key(j);
-            if has(MULTIPLIERS, k) {
+            if is(k, bit::MULTIPLIERS) {
                 j += 1;
-            } else if k == "of" && j + 1 < e && has(VAGUE_NUMBERS, self.key(j + 1)) {
+            } else if k == "of" && j + 1 < e && self.is(j + 1, bit::VAGUE_NUMBERS) {
                 j += 2;
             } else {
                 break;
             }
         }
-        let vague = has(VAGUE_NUMBERS, self.key(j - 1));
-        if j < e && self.tok(j).kind == TokenKind::Word && has(NOT_COUNTED, self.key(j)) {
+        let vague = self.is(j - 1, bit::VAGUE_NUMBERS);
+        if j < e && self.tok(j).kind == TokenKind::Word && self.is(j, bit::NOT_COUNTED) {
             return None;
         }
         // What is counted: "[of] [US] [rocket] attacks".
@@ -725,7 +849,25 @@ impl<'a> Para<'a> {
                 words += 1;
                 continue;
             }
-            if t.capitalised() || is_stopword(key) || has(NOT_COUNTED, key) {
+            // "two more batteries", "20,000 extra officers".
+            if words == 0 && is(key, bit::QUANTITY_ADJECTIVES) {
+                k += 1;
+                words += 1;
+                continue;
+            }
+            // "two Patriot batteries": a capitalised modifier before a noun.
+            if t.capitalised() {
+                let next_lower = k + 1 < e
+                    && self.tok(k + 1).kind == TokenKind::Word
+                    && !self.tok(k + 1).capitalised();
+                if words > 0 && next_lower && !t.possessive() {
+                    k += 1;
+                    words += 1;
+                    continue;
+                }
+                break;
+            }
+            if is_stopword(key) || is(key, bit::NOT_COUNTED) {
                 break;
             }
             if is_plural(key) {
@@ -737,9 +879,11 @@ impl<'a> Para<'a> {
                 break;
             }
         }
+        // "wounded 55": a bare number counting casualties.
+        let casualties = bare && i > 0 && self.is(i - 1, bit::CASUALTY_VERBS);
         let end = match best {
             Some(end) => end,
-            None if modified || vague => j,
+            None if modified || vague || casualties => j,
             None => return None,
         };
         self.emit(i, end, Some(EntityType::Quantity), Evidence::Strong, None, None, out);
@@ -749,8 +893,11 @@ impl<'a> Para<'a> {
 
 /// True when a folded word looks like a plural noun ("soldiers", "people").
 fn is_plural(key: &str) -> bool {
-    if has(IRREGULAR_PLURALS, key) {
+    if is(key, bit::IRREGULAR_PLURALS) {
         return true;
+    }
+    if key.len() > 4 && key.ends_with("men") {
+        return true; // "militiamen", "gunmen"
     }
     key.len() > 3
         && key.ends_with('s')
@@ -776,9 +923,9 @@ pub(crate) fn gazetteer_kind(key: &str) -> Option<EntityType> {
 /// given with the strongest evidence, persons' surnames and acronyms.
 #[derive(Default, Debug)]
 pub(crate) struct Hints {
-    types: HashMap<String, Vote>,
-    surnames: HashMap<String, ()>,
-    acronyms: HashMap<String, (String, EntityType)>,
+    types: FxMap<String, Vote>,
+    surnames: FxMap<String, ()>,
+    acronyms: FxMap<String, (String, EntityType)>,
 }
 
 impl Hints {
@@ -796,7 +943,7 @@ impl Hints {
                             tail.insert(0, ' ');
                         }
                         tail.insert_str(0, w);
-                        if !has(NAME_PARTICLES, w) {
+                        if !is(w, bit::NAME_PARTICLES) || tail.contains(' ') {
                             self.surnames.insert(tail.clone(), ());
                         }
                     }

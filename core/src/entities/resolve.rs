@@ -18,12 +18,13 @@
 //! earlier one when the article has several, and stays on its own when the
 //! article has none: two people who share a surname are never merged.
 
+use super::fxhash::FxMap;
 use super::gazetteer::gazetteer;
 use super::model::{Entity, EntityIndex, EntityType, Mention, Merge};
 use super::recognise::Found;
 use crate::ingest::Article;
 use crate::text::fold;
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// Confidence of a merge of two spellings with the same folded key.
 pub const SAME_KEY_CONFIDENCE: f32 = 0.97;
@@ -55,6 +56,8 @@ pub const VARIANT_CONFIDENCE_MAX: f32 = 0.95;
 struct Group {
     kind: EntityType,
     key: String,
+    /// The text of its first mention, for reasons a reader can check.
+    surface: String,
     /// How this group joined its parent: (parent, confidence, reason).
     edge: Option<(usize, f32, String)>,
 }
@@ -62,17 +65,20 @@ struct Group {
 /// Union of groups, keeping the reason of each join.
 struct Groups {
     groups: Vec<Group>,
-    index: HashMap<(EntityType, String), usize>,
+    /// Key → group of each type (indexed like [`EntityType::ALL`]).
+    index: FxMap<String, [Option<usize>; 6]>,
 }
 
 impl Groups {
-    fn id(&mut self, kind: EntityType, key: &str) -> usize {
-        if let Some(&g) = self.index.get(&(kind, key.to_string())) {
+    fn id(&mut self, kind: EntityType, key: &str, surface: &str) -> usize {
+        let slot = EntityType::ALL.iter().position(|&t| t == kind).unwrap_or(0);
+        if let Some(g) = self.index.get(key).and_then(|slots| slots[slot]) {
             return g;
         }
         let g = self.groups.len();
-        self.groups.push(Group { kind, key: key.to_string(), edge: None });
-        self.index.insert((kind, key.to_string()), g);
+        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.groups.push(Group { kind, key: key.to_string(), surface, edge: None });
+        self.index.entry(key.to_string()).or_default()[slot] = Some(g);
         g
     }
 
@@ -110,21 +116,23 @@ impl Groups {
 
 /// The cluster key of a mention: places by canonical name, organisations
 /// and facilities without a leading "the".
-fn group_key(kind: EntityType, key: &str) -> String {
+fn group_key(kind: EntityType, key: &str) -> Cow<'_, str> {
     match kind {
         EntityType::Place => match gazetteer().canonical_place(key) {
-            Some(canonical) => fold(canonical),
-            None => key.to_string(),
+            Some(canonical) => Cow::Owned(fold(canonical)),
+            None => Cow::Borrowed(key),
         },
         EntityType::Org | EntityType::Facility => {
-            key.strip_prefix("the ").unwrap_or(key).to_string()
+            Cow::Borrowed(key.strip_prefix("the ").unwrap_or(key))
         }
-        // "Iraqis" is the group of "Iraqi".
+        // "Iraqis" is the group of "Iraqi"; "Democrats" of "Democrat".
         EntityType::Norp => match key.strip_suffix('s') {
-            Some(one) if gazetteer().demonym(one).is_some() => one.to_string(),
-            _ => key.to_string(),
+            Some(one) if gazetteer().demonym(one).is_some() || gazetteer().is_group(one) => {
+                Cow::Borrowed(one)
+            }
+            _ => Cow::Borrowed(key),
         },
-        _ => key.to_string(),
+        _ => Cow::Borrowed(key),
     }
 }
 
@@ -214,14 +222,15 @@ fn initials(key: &str) -> String {
 /// Resolves the recognised mentions of every article (`found[i]` belongs
 /// to `articles[i]`; untyped ones are ignored).
 pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex {
-    let mut groups = Groups { groups: Vec::new(), index: HashMap::new() };
+    let mut groups = Groups { groups: Vec::new(), index: FxMap::default() };
     // (article, found index, group)
     let mut placed: Vec<(usize, usize, usize)> = Vec::new();
-    let mut roles_of: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut roles_of: FxMap<usize, Vec<String>> = FxMap::default();
     for (a, list) in found.iter().enumerate() {
         for (i, f) in list.iter().enumerate() {
             let Some(kind) = f.kind else { continue };
-            let g = groups.id(kind, &group_key(kind, &f.key));
+            let surface = f.span.of(&articles[a].text);
+            let g = groups.id(kind, &group_key(kind, &f.key), surface);
             if let Some(role) = &f.role {
                 roles_of.entry(g).or_default().push(fold(role));
             }
@@ -234,7 +243,7 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
     for &(a, i, g) in &placed {
         let f = &found[a][i];
         if let (Some(long), Some(kind)) = (&f.long_form, f.kind) {
-            let target = groups.id(kind, &group_key(kind, long));
+            let target = groups.id(kind, &group_key(kind, long), long);
             groups.join(
                 g,
                 target,
@@ -243,14 +252,15 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
             );
         }
     }
-    // Spelling variants of multi-word person and organisation names,
-    // compared within blocks of the same phonetic last word.
-    let mut blocks: HashMap<(EntityType, String), Vec<usize>> = HashMap::new();
+    // Spelling variants of multi-word person and organisation names. Only
+    // names whose words all share phonetic keys can be variants, so they
+    // are compared within blocks of the same phonetic name.
+    let mut blocks: FxMap<(EntityType, String), Vec<usize>> = FxMap::default();
     for g in 0..n_groups {
         let group = &groups.groups[g];
         if matches!(group.kind, EntityType::Person | EntityType::Org) && group.key.contains(' ') {
-            let last = group.key.rsplit(' ').next().unwrap_or("");
-            blocks.entry((group.kind, phonetic(last))).or_default().push(g);
+            let sound: Vec<String> = name_words(&group.key).into_iter().map(phonetic).collect();
+            blocks.entry((group.kind, sound.join(" "))).or_default().push(g);
         }
     }
     let mut block_list: Vec<_> = blocks.into_iter().collect();
@@ -275,7 +285,7 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
         }
     }
     // Acronyms not defined anywhere: the initials of exactly one organisation.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: FxMap<String, Vec<usize>> = FxMap::default();
     for g in 0..n_groups {
         let group = &groups.groups[g];
         if group.kind == EntityType::Org && group.key.contains(' ') {
@@ -308,9 +318,8 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
         }
     }
     // Surnames, mention by mention.
-    let mut assigned: Vec<usize> = placed.iter().map(|&(_, _, g)| groups.root(g)).collect();
     let mut link: Vec<Option<(f32, String)>> = vec![None; placed.len()];
-    let mut full_by_tail: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut full_by_tail: FxMap<String, Vec<usize>> = FxMap::default();
     for g in 0..n_groups {
         let group = &groups.groups[g];
         if group.kind == EntityType::Person {
@@ -320,32 +329,52 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
             }
         }
     }
+    // Multi-word person mentions of each article, so a surname looks only
+    // at its own article.
+    let mut full_names: Vec<Vec<usize>> = vec![Vec::new(); found.len()];
+    for (m, &(a, _, g)) in placed.iter().enumerate() {
+        let group = &groups.groups[g];
+        if group.kind == EntityType::Person && group.key.contains(' ') {
+            full_names[a].push(m);
+        }
+    }
+    // No more joins from here: fix every group's root once.
+    let root_of: Vec<usize> = (0..groups.groups.len()).map(|g| groups.root(g)).collect();
+    let mut assigned: Vec<usize> = placed.iter().map(|&(_, _, g)| root_of[g]).collect();
+    // The distinct entities each tail can belong to, sorted.
+    let tail_roots: FxMap<&str, Vec<usize>> = full_by_tail
+        .iter()
+        .map(|(tail, gs)| {
+            let mut roots: Vec<usize> = gs.iter().map(|&g| root_of[g]).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            (tail.as_str(), roots)
+        })
+        .collect();
     for (m, &(a, i, g)) in placed.iter().enumerate() {
         if groups.groups[g].kind != EntityType::Person {
             continue;
         }
         let key = &groups.groups[g].key;
-        let Some(candidates) = full_by_tail.get(key) else { continue };
-        let mut roots: Vec<usize> = candidates.iter().map(|&c| groups.root(c)).collect();
-        roots.sort_unstable();
-        roots.dedup();
-        roots.retain(|&r| r != groups.root(g));
+        let Some(all_roots) = tail_roots.get(key.as_str()) else { continue };
+        let own = root_of[g];
+        let roots: Vec<usize> = all_roots.iter().copied().filter(|&r| r != own).collect();
         if roots.is_empty() {
             continue;
         }
         let start = found[a][i].span.start;
         // Full-name mentions of the candidates in this article: (start, root).
-        let local: Vec<(usize, usize)> = placed
+        let local: Vec<(usize, usize)> = full_names[a]
             .iter()
-            .enumerate()
-            .filter(|&(o, &(oa, _, _))| oa == a && o != m && roots.contains(&assigned[o]))
-            .filter(|&(_, &(_, _, og))| groups.groups[og].key.len() > key.len())
-            .map(|(o, &(_, oi, _))| (found[a][oi].span.start, assigned[o]))
+            .copied()
+            .filter(|&o| o != m && roots.binary_search(&assigned[o]).is_ok())
+            .filter(|&o| groups.groups[placed[o].2].key.len() > key.len())
+            .map(|o| (found[a][placed[o].1].span.start, assigned[o]))
             .collect();
         let mut local_roots: Vec<usize> = local.iter().map(|&(_, r)| r).collect();
         local_roots.sort_unstable();
         local_roots.dedup();
-        let name = |r: usize| groups.groups[r].key.clone();
+        let name = |r: usize| groups.groups[r].surface.clone();
         let choice = if roots.len() == 1 {
             let c = if local_roots.is_empty() {
                 UNIQUE_SURNAME_CONFIDENCE - 0.1
@@ -378,14 +407,31 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
             link[m] = Some((c, reason));
         }
     }
-    // Every mention's group (after joins) is its entity.
+    // How each group joined its entity (computed once per group; a
+    // mention without a surname link inherits its group's).
+    let group_link: Vec<Option<(f32, String)>> =
+        (0..groups.groups.len()).map(|g| groups.path(g)).collect();
     for (m, &(_, _, g)) in placed.iter().enumerate() {
         if link[m].is_none() {
-            assigned[m] = groups.root(g);
-            link[m] = groups.path(g);
+            assigned[m] = root_of[g];
         }
     }
-    build(articles, found, &placed, &assigned, &link, &groups)
+    let links = Links { own: &link, group: &group_link, placed: &placed };
+    build(articles, found, &placed, &assigned, &links, &groups)
+}
+
+/// How each mention joined its entity: its own surname link, else its
+/// group's.
+struct Links<'a> {
+    own: &'a [Option<(f32, String)>],
+    group: &'a [Option<(f32, String)>],
+    placed: &'a [(usize, usize, usize)],
+}
+
+impl Links<'_> {
+    fn of(&self, m: usize) -> Option<(f32, String)> {
+        self.own[m].clone().or_else(|| self.group[self.placed[m].2].clone())
+    }
 }
 
 /// Builds the entities and per-article mentions.
@@ -394,33 +440,45 @@ fn build(
     found: &[Vec<Found>],
     placed: &[(usize, usize, usize)],
     assigned: &[usize],
-    link: &[Option<(f32, String)>],
+    link: &Links<'_>,
     groups: &Groups,
 ) -> EntityIndex {
     // Members of each entity, by root group, in corpus order.
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: FxMap<usize, Vec<usize>> = FxMap::default();
     for (m, &root) in assigned.iter().enumerate() {
         members.entry(root).or_default().push(m);
     }
     let mut roots: Vec<usize> = members.keys().copied().collect();
     roots.sort_unstable_by_key(|r| members[r][0]);
-    let text_of = |m: usize| {
-        let (a, i, _) = placed[m];
-        found[a][i].span.of(&articles[a].text).split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let texts: Vec<Cow<'_, str>> = placed
+        .iter()
+        .map(|&(a, i, _)| {
+            let raw = found[a][i].span.of(&articles[a].text);
+            if raw.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') || raw.contains("  ") {
+                Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+            } else {
+                Cow::Borrowed(raw)
+            }
+        })
+        .collect();
+    let text_of = |m: usize| texts[m].as_ref();
     let mut drafts: Vec<Draft> = Vec::new();
     for root in roots {
         let ms = &members[&root];
         let kind = groups.groups[root].kind;
         // Aliases with their counts and word counts, in first-seen order.
         let mut aliases: Vec<(String, usize, usize)> = Vec::new();
+        // Alias → (position in `aliases`, its first member).
+        let mut alias_at: FxMap<&str, (usize, usize)> = FxMap::default();
         for &m in ms {
             let t = text_of(m);
             let (a, i, _) = placed[m];
-            let words = found[a][i].words;
-            match aliases.iter_mut().find(|x| x.0 == t) {
-                Some(x) => x.1 += 1,
-                None => aliases.push((t, 1, words)),
+            match alias_at.get(t) {
+                Some(&(x, _)) => aliases[x].1 += 1,
+                None => {
+                    alias_at.insert(t, (aliases.len(), m));
+                    aliases.push((t.to_string(), 1, found[a][i].words));
+                }
             }
         }
         let name = display_name(kind, &aliases);
@@ -430,7 +488,7 @@ fn build(
             if *alias == name {
                 continue;
             }
-            let m = ms.iter().copied().find(|&m| text_of(m) == *alias).unwrap_or(ms[0]);
+            let m = alias_at.get(alias.as_str()).map_or(ms[0], |&(_, m)| m);
             let alias_key = fold(alias);
             let canonical = |k: &str| gazetteer().canonical_place(k);
             let (confidence, reason) = if alias_key == name_key {
@@ -448,12 +506,10 @@ fn build(
             {
                 (SAME_KEY_CONFIDENCE, "plural of the same group".to_string())
             } else {
-                link[m]
-                    .clone()
+                link.of(m)
                     .or_else(|| {
                         // The display name joined this alias's group, not the other way.
-                        ms.iter()
-                            .find_map(|&o| (text_of(o) == name).then(|| link[o].clone()).flatten())
+                        alias_at.get(name.as_str()).and_then(|&(_, o)| link.of(o))
                     })
                     .unwrap_or((SAME_KEY_CONFIDENCE, "same name".to_string()))
             };
@@ -469,12 +525,12 @@ fn build(
                     roles.push(role);
                 }
             }
-            match counts.iter_mut().find(|c| c.0 == a) {
-                Some(c) => c.1 += 1,
-                None => counts.push((a, 1)),
+            // Members come in corpus order, so one article's are together.
+            match counts.last_mut() {
+                Some(c) if c.0 == a => c.1 += 1,
+                _ => counts.push((a, 1)),
             }
         }
-        counts.sort_unstable();
         drafts.push(Draft {
             entity: Entity {
                 id: String::new(),
@@ -489,21 +545,31 @@ fn build(
         });
     }
     assign_ids(&mut drafts);
-    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); articles.len()];
-    for d in &drafts {
-        for &m in &d.members {
-            let (a, i, _) = placed[m];
-            let f = &found[a][i];
-            mentions[a].push(Mention {
-                span: f.span,
-                kind: d.entity.kind,
-                entity: d.entity.id.clone(),
-                role: f.role.clone(),
-            });
+    // The draft of each member, then the mentions in corpus order (each
+    // article's recognised mentions are already in text order).
+    let mut draft_of = vec![0usize; placed.len()];
+    for (d, draft) in drafts.iter().enumerate() {
+        for &m in &draft.members {
+            draft_of[m] = d;
         }
     }
+    let mut mentions: Vec<Vec<Mention>> =
+        found.iter().map(|list| Vec::with_capacity(list.len())).collect();
+    mentions.resize_with(articles.len(), Vec::new);
+    for (m, &(a, i, _)) in placed.iter().enumerate() {
+        let f = &found[a][i];
+        let entity = &drafts[draft_of[m]].entity;
+        mentions[a].push(Mention {
+            span: f.span,
+            kind: entity.kind,
+            entity: entity.id.clone(),
+            role: f.role.clone(),
+        });
+    }
     for list in &mut mentions {
-        list.sort_by_key(|m| (m.span.start, m.span.end));
+        if !list.is_sorted_by_key(|m| (m.span.start, m.span.end)) {
+            list.sort_by_key(|m| (m.span.start, m.span.end));
+        }
         // Never overlapping: keep the first of any two that overlap.
         let mut end = 0;
         list.retain(|m| {
@@ -550,7 +616,7 @@ pub(crate) fn slug(name: &str) -> String {
 
 /// Gives each draft a unique id `type:slug`, numbering repeats in order.
 pub(crate) fn assign_ids(drafts: &mut [Draft]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxMap<String, usize> = FxMap::default();
     for d in drafts.iter_mut() {
         let base =
             format!("{}:{}", d.entity.kind.code().to_ascii_lowercase(), slug(&d.entity.name));

@@ -3,7 +3,10 @@
 //!
 //! Every list is ordinary news English, not names: none holds a person, an
 //! organisation or a place. Lists are sorted (checked by a test) and looked
-//! up by folded key with a binary search.
+//! up by folded key: each token's key once, in [`flags`].
+
+use super::fxhash::FxMap;
+use std::sync::OnceLock;
 
 /// Titles and roles that stand right before a name ("President", "Gen.",
 /// "spokesman"). Kept out of the PERSON span and recorded as its role.
@@ -56,8 +59,10 @@ pub const TITLE_HEADS: &[&str] = &[
     "major",
     "marshal",
     "mayor",
+    "mep",
     "minister",
     "miss",
+    "mp",
     "mr",
     "mrs",
     "ms",
@@ -548,6 +553,7 @@ pub const QUANTITY_MODIFIERS: &[&str] = &[
 
 /// Two-word modifiers before a number ("at least", "more than").
 pub const QUANTITY_MODIFIER_PAIRS: &[(&str, &str)] = &[
+    ("an", "estimated"),
     ("at", "least"),
     ("at", "most"),
     ("fewer", "than"),
@@ -556,6 +562,14 @@ pub const QUANTITY_MODIFIER_PAIRS: &[(&str, &str)] = &[
     ("up", "to"),
     ("upwards", "of"),
 ];
+
+/// Words between a number and what it counts ("two more soldiers").
+pub const QUANTITY_ADJECTIVES: &[&str] =
+    &["additional", "extra", "further", "more", "new", "other"];
+
+/// Verbs after which a bare number counts people ("wounded 55").
+pub const CASUALTY_VERBS: &[&str] =
+    &["arrested", "detained", "injured", "killed", "kills", "wounded", "wounding"];
 
 /// Plural nouns that do not end in "s", and adjectives used as nouns for
 /// casualties ("25 dead").
@@ -596,9 +610,128 @@ pub const NOT_COUNTED: &[&str] = &[
     "years",
 ];
 
-/// True when sorted `list` holds `key`.
-pub fn has(list: &[&str], key: &str) -> bool {
-    list.binary_search(&key).is_ok()
+/// Lower-case nouns that, right before a name (with or without a comma),
+/// say it names an organisation: "the militia, Kataib Hezbollah".
+pub const ORG_APPOSITIONS: &[&str] = &[
+    "agency",
+    "alliance",
+    "association",
+    "bloc",
+    "body",
+    "broadcaster",
+    "coalition",
+    "company",
+    "faction",
+    "firm",
+    "group",
+    "institute",
+    "militia",
+    "movement",
+    "network",
+    "newspaper",
+    "organisation",
+    "organization",
+    "outlet",
+    "party",
+    "tank",
+    "union",
+];
+
+/// One bit per word list, for [`flags`].
+pub mod bit {
+    pub const TITLE_HEADS: u32 = 1 << 0;
+    pub const TITLE_MODIFIERS: u32 = 1 << 1;
+    pub const TITLE_OF_WORDS: u32 = 1 << 2;
+    pub const LOWER_ROLES: u32 = 1 << 3;
+    pub const ORG_HEADS: u32 = 1 << 4;
+    pub const ORG_SINGLE: u32 = 1 << 5;
+    pub const ORG_MODIFIERS: u32 = 1 << 6;
+    pub const FACILITY_HEADS: u32 = 1 << 7;
+    pub const PLACE_HEADS: u32 = 1 << 8;
+    pub const FACILITY_PREFIXES: u32 = 1 << 9;
+    pub const PLACE_PREFIXES: u32 = 1 << 10;
+    pub const OF_JOINERS: u32 = 1 << 11;
+    pub const NAME_PARTICLES: u32 = 1 << 12;
+    pub const SPEECH_VERBS: u32 = 1 << 13;
+    pub const NOT_ACRONYMS: u32 = 1 << 14;
+    pub const CALENDAR: u32 = 1 << 15;
+    pub const MONTH_ABBREVIATIONS: u32 = 1 << 16;
+    pub const NUMBER_WORDS: u32 = 1 << 17;
+    pub const VAGUE_NUMBERS: u32 = 1 << 18;
+    pub const MULTIPLIERS: u32 = 1 << 19;
+    pub const QUANTITY_MODIFIERS: u32 = 1 << 20;
+    pub const QUANTITY_ADJECTIVES: u32 = 1 << 21;
+    pub const CASUALTY_VERBS: u32 = 1 << 22;
+    pub const IRREGULAR_PLURALS: u32 = 1 << 23;
+    pub const NOT_COUNTED: u32 = 1 << 24;
+    pub const ORG_APPOSITIONS: u32 = 1 << 25;
+    /// An English function word (from the text step's list).
+    pub const STOPWORD: u32 = 1 << 31;
+    pub const QUANTITY_PAIR_FIRST: u32 = 1 << 26;
+}
+
+/// Every list with its bit.
+const TABLE: &[(&[&str], u32)] = &[
+    (TITLE_HEADS, bit::TITLE_HEADS),
+    (TITLE_MODIFIERS, bit::TITLE_MODIFIERS),
+    (TITLE_OF_WORDS, bit::TITLE_OF_WORDS),
+    (LOWER_ROLES, bit::LOWER_ROLES),
+    (ORG_HEADS, bit::ORG_HEADS),
+    (ORG_SINGLE, bit::ORG_SINGLE),
+    (ORG_MODIFIERS, bit::ORG_MODIFIERS),
+    (FACILITY_HEADS, bit::FACILITY_HEADS),
+    (PLACE_HEADS, bit::PLACE_HEADS),
+    (FACILITY_PREFIXES, bit::FACILITY_PREFIXES),
+    (PLACE_PREFIXES, bit::PLACE_PREFIXES),
+    (OF_JOINERS, bit::OF_JOINERS),
+    (NAME_PARTICLES, bit::NAME_PARTICLES),
+    (SPEECH_VERBS, bit::SPEECH_VERBS),
+    (NOT_ACRONYMS, bit::NOT_ACRONYMS),
+    (CALENDAR, bit::CALENDAR),
+    (MONTH_ABBREVIATIONS, bit::MONTH_ABBREVIATIONS),
+    (NUMBER_WORDS, bit::NUMBER_WORDS),
+    (VAGUE_NUMBERS, bit::VAGUE_NUMBERS),
+    (MULTIPLIERS, bit::MULTIPLIERS),
+    (QUANTITY_MODIFIERS, bit::QUANTITY_MODIFIERS),
+    (QUANTITY_ADJECTIVES, bit::QUANTITY_ADJECTIVES),
+    (CASUALTY_VERBS, bit::CASUALTY_VERBS),
+    (IRREGULAR_PLURALS, bit::IRREGULAR_PLURALS),
+    (NOT_COUNTED, bit::NOT_COUNTED),
+    (ORG_APPOSITIONS, bit::ORG_APPOSITIONS),
+];
+
+/// Every listed word with the bits of the lists holding it, so a token's
+/// key is looked up once and then tested by bit.
+fn lexicon() -> &'static FxMap<&'static str, u32> {
+    static LEXICON: OnceLock<FxMap<&'static str, u32>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map: FxMap<&'static str, u32> = FxMap::default();
+        for &(list, b) in TABLE {
+            for &word in list {
+                *map.entry(word).or_default() |= b;
+            }
+        }
+        for &word in crate::text::stopwords() {
+            *map.entry(word).or_default() |= bit::STOPWORD;
+        }
+        for &(first, _) in QUANTITY_MODIFIER_PAIRS {
+            *map.entry(first).or_default() |= bit::QUANTITY_PAIR_FIRST;
+        }
+        map
+    })
+}
+
+/// The bits of the lists that hold `key` (0 for most words).
+pub fn flags(key: &str) -> u32 {
+    if key.len() > 16 {
+        return 0;
+    }
+    lexicon().get(key).copied().unwrap_or(0)
+}
+
+/// True when the list with bit `b` holds `key`.
+pub fn is(key: &str, b: u32) -> bool {
+    flags(key) & b != 0
 }
 
 #[cfg(test)]
@@ -630,7 +763,10 @@ mod tests {
             ("MULTIPLIERS", MULTIPLIERS),
             ("QUANTITY_MODIFIERS", QUANTITY_MODIFIERS),
             ("IRREGULAR_PLURALS", IRREGULAR_PLURALS),
+            ("QUANTITY_ADJECTIVES", QUANTITY_ADJECTIVES),
+            ("CASUALTY_VERBS", CASUALTY_VERBS),
             ("NOT_COUNTED", NOT_COUNTED),
+            ("ORG_APPOSITIONS", ORG_APPOSITIONS),
         ];
         for (name, list) in lists {
             for w in list.windows(2) {

@@ -18,5 +18,5 @@ mod tokens;
 
 pub use fold::{fold, fold_into};
 pub use sentences::{case_style, sentences, CaseStyle};
-pub use stopwords::is_stopword;
+pub use stopwords::{is_stopword, stopwords};
 pub use tokens::{tokenize, tokenize_into, Token, TokenKind};

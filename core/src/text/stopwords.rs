@@ -183,6 +183,11 @@ const STOPWORDS: &[&str] = &[
     "yours",
 ];
 
+/// Every function word, sorted (for callers that index words themselves).
+pub fn stopwords() -> &'static [&'static str] {
+    STOPWORDS
+}
+
 /// True when `key` (a folded, lower-case word) is a function word.
 pub fn is_stopword(key: &str) -> bool {
     key.len() <= 10 && STOPWORDS.binary_search(&key).is_ok()
