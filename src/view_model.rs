@@ -10,6 +10,15 @@
 //! - [`DateView`]: a publication date as a reader should see it.
 //! - [`Block`]: one paragraph, subheading or removed block of the reader, in
 //!   the order of the original text.
+//! - [`route::RouteState`]: what the URL says is on screen, filter included.
+//! - [`highlight`]: the reader's mention highlighting ([`highlight::segments`]).
+//! - [`entity_list`]: entities as the Entities view and the card list them.
+//! - [`corrections`]: the reader's corrections in words and in storage.
+
+pub mod corrections;
+pub mod entity_list;
+pub mod highlight;
+pub mod route;
 
 use crossread_core::ingest::{Article, DateBasis, NoticeKind, ParagraphKind};
 

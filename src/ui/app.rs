@@ -1,13 +1,21 @@
 //! The app shell: router, skip link, header and the view for the URL.
 
+use super::card_state::{use_card, CardState};
 use super::corpus::{use_corpus, Corpus};
+use super::entities_view::EntitiesView;
+use super::entity_state::{use_entities, Entities};
 use super::library::Library;
 use super::not_found::NotFound;
 use super::reader::Reader;
-use super::route::{library_href, use_go, use_route, RouteState};
+use super::route::{library_href, use_go, use_route, Section};
+use super::site_footer::SiteFooter;
+use super::site_nav::SiteNav;
+use super::storage_notice::StorageNotice;
+use super::undo_toast::UndoToast;
 use crate::view_model::DisplayTitle;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
 
 /// The name of the app, shown in the header and the window title.
@@ -18,17 +26,22 @@ const APP_NAME: &str = "Crossread";
 enum Page {
     /// The list of all articles.
     Library,
+    /// Every entity, grouped by type.
+    Entities,
     /// The reader, for the article at this position in the corpus.
     Reader(usize),
     /// The URL names an article that does not exist.
     Missing(String),
 }
 
-/// The root component: ingests the bundled articles once and shows the
-/// library or a reader according to the URL.
+/// The root component: ingests the bundled articles and finds their
+/// entities once, then shows the view the URL asks for.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Corpus::from_bundle());
+    let corpus = Corpus::from_bundle();
+    provide_context(corpus);
+    provide_context(Entities::new(corpus));
+    provide_context(CardState::new());
     view! {
         <Router>
             <Shell />
@@ -36,17 +49,31 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Everything inside the router: skip link, header and the current view.
+/// True when a key press is meant for a text field, not for the page.
+fn typing(e: &ev::KeyboardEvent) -> bool {
+    e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.has_attribute("contenteditable")
+    })
+}
+
+/// Everything inside the router: skip link, header, the current view,
+/// notices, the undo toast and the footer.
 #[component]
 fn Shell() -> impl IntoView {
     let corpus = use_corpus();
+    let entities = use_entities();
+    let card = use_card();
     let route = use_route();
-    let page = Memo::new(move |_| match route.with(|r| r.article.clone()) {
-        None => Page::Library,
-        Some(id) => match corpus.position(&id) {
-            Some(index) => Page::Reader(index),
-            None => Page::Missing(id),
-        },
+    let page = Memo::new(move |_| {
+        route.with(|r| match &r.article {
+            None if r.section == Section::Entities => Page::Entities,
+            None => Page::Library,
+            Some(id) => match corpus.position(id) {
+                Some(index) => Page::Reader(index),
+                None => Page::Missing(id.clone()),
+            },
+        })
     });
     let show_removed = Memo::new(move |_| route.with(|r| r.show_removed));
 
@@ -54,6 +81,7 @@ fn Shell() -> impl IntoView {
     Effect::new(move |_| {
         let title = match page.get() {
             Page::Library => APP_NAME.to_string(),
+            Page::Entities => format!("Entities · {APP_NAME}"),
             Page::Reader(index) => corpus
                 .with_article(index, |a| format!("{} · {APP_NAME}", DisplayTitle::of(a).text))
                 .unwrap_or_else(|| APP_NAME.to_string()),
@@ -62,15 +90,32 @@ fn Shell() -> impl IntoView {
         document().set_title(&title);
     });
 
-    // Escape returns from a reader to the library.
+    // Escape closes an open card, else returns from a reader to the
+    // library. Ctrl+Z (Cmd+Z) undoes the last correction outside text
+    // fields.
     let go = use_go();
     let on_key = window_event_listener(ev::keydown, move |e| {
-        let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key() || e.shift_key());
-        if plain && e.key() == "Escape" && page.with_untracked(|p| *p != Page::Library) {
-            go(RouteState::default(), true);
+        let ctrl = e.ctrl_key() || e.meta_key();
+        let plain = !(ctrl || e.alt_key() || e.shift_key());
+        if plain && e.key() == "Escape" {
+            if card.is_open() {
+                card.close_to_mention();
+            } else if !typing(&e)
+                && matches!(page.get_untracked(), Page::Reader(_) | Page::Missing(_))
+            {
+                go(route.get_untracked().library(), true);
+            }
+        } else if ctrl && !e.alt_key() && !e.shift_key() && e.key() == "z" && !typing(&e) {
+            e.prevent_default();
+            entities.undo();
         }
     });
     on_cleanup(move || on_key.remove());
+    // A card belongs to one page; leaving it closes the card.
+    Effect::new(move |_| {
+        page.track();
+        card.close();
+    });
 
     view! {
         // rel="external" leaves the jump to the browser, which also moves
@@ -79,16 +124,23 @@ fn Shell() -> impl IntoView {
             "Skip to content"
         </a>
         <header class="site-header">
-            <a class="brand" href=library_href()>
-                {APP_NAME}
-            </a>
+            <div class="header-inner">
+                <a class="brand" href=library_href()>
+                    {APP_NAME}
+                </a>
+                <SiteNav />
+            </div>
         </header>
         <main id="content" tabindex="-1" data-ready="true">
+            <StorageNotice />
             {move || match page.get() {
                 Page::Library => view! { <Library /> }.into_any(),
+                Page::Entities => view! { <EntitiesView /> }.into_any(),
                 Page::Reader(index) => view! { <Reader index show_removed /> }.into_any(),
                 Page::Missing(id) => view! { <NotFound id /> }.into_any(),
             }}
         </main>
+        <UndoToast />
+        <SiteFooter />
     }
 }

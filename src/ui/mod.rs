@@ -2,21 +2,42 @@
 //! `crate::view_model`) and turn clicks into URL changes.
 //!
 //! - [`App`]: router, header and the view for the URL.
-//! - `library`: the list of articles; `reader`: one article.
+//! - `library`: the list of articles; `reader`: one article, its mentions
+//!   highlighted; `entities_view`: every entity by type.
+//! - `entity_state`: the entity index and the reader's corrections, shared
+//!   through context; `card_state`: the open mention card.
 //! - `route`: the app's state in the URL's query string.
 
 mod app;
 mod article_block;
 mod article_meta;
+mod card_mentions;
+mod card_state;
 mod corpus;
+mod correction_actions;
+mod corrections_panel;
+mod entities_view;
+mod entity_card;
+mod entity_picker;
+mod entity_row;
+mod entity_state;
+mod filter_chip;
+mod legend;
 mod library;
 mod library_item;
+mod mention_mark;
 mod not_found;
 mod notice_badges;
 mod notices;
+mod paragraph_text;
 mod published_date;
 mod reader;
 mod removed_toggle;
 mod route;
+mod site_footer;
+mod site_nav;
+mod storage;
+mod storage_notice;
+mod undo_toast;
 
 pub use app::App;

@@ -2,16 +2,23 @@
 
 use super::article_block::ArticleBlock;
 use super::article_meta::ArticleMeta;
+use super::card_state::mention_element;
 use super::corpus::use_corpus;
+use super::entity_card::EntityCardPopup;
+use super::filter_chip::FilterChip;
+use super::legend::Legend;
+use super::mention_mark::MarkedEntity;
 use super::notices::Notices;
 use super::removed_toggle::RemovedToggle;
-use super::route::library_href;
+use super::route::{href, use_route};
 use crate::view_model::{blocks, Block, DateView, DisplayTitle, NoticeView};
 use leptos::html::H1;
 use leptos::prelude::*;
 
 /// Shows the article at `index`: title, outlet, byline and date, notices,
-/// then its paragraphs, with removed blocks in place when asked.
+/// the legend of entity types, then its paragraphs with every mention
+/// highlighted (those of the URL's filtered entity marked), with removed
+/// blocks in place when asked. A mention's card opens on hover or focus.
 #[component]
 pub fn Reader(
     /// The article's position in the corpus.
@@ -47,18 +54,35 @@ pub fn Reader(
         })
     });
 
-    // Move focus to the headline so keyboard and screen-reader users start
-    // reading at the top of the article they opened.
+    let route = use_route();
+    provide_context(MarkedEntity(Memo::new(move |_| route.with(|r| r.filter.entity.clone()))));
+    let back = move || route.with(|r| href(&r.library()));
+
+    // Move focus to the mention the URL names, which opens its card, or
+    // else to the headline, so keyboard and screen-reader users start
+    // reading where the link pointed.
     let heading = NodeRef::<H1>::new();
+    let at = route.with_untracked(|r| r.at);
     Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
-            let _ = h1.focus();
+        let Some(h1) = heading.get() else {
+            return;
+        };
+        match at.and_then(mention_element) {
+            Some(mention) => {
+                // After layout, so the card is placed next to it.
+                request_animation_frame(move || {
+                    let _ = mention.focus();
+                });
+            }
+            None => {
+                let _ = h1.focus();
+            }
         }
     });
 
     view! {
         <nav class="reader-nav" aria-label="Back">
-            <a class="back" href=library_href()>
+            <a class="back" href=back>
                 "Library"
             </a>
         </nav>
@@ -71,6 +95,8 @@ pub fn Reader(
             </header>
             <Notices notices />
             <RemovedToggle checked=show_removed count=removed_count />
+            <FilterChip prefix="Marked" />
+            <Legend article=index />
             {empty
                 .then(|| {
                     view! { <p class="empty-body">"This article has no clean text to show."</p> }
@@ -79,10 +105,11 @@ pub fn Reader(
                 <For
                     each=move || visible.get()
                     key=Block::key
-                    children=move |block| view! { <ArticleBlock block /> }
+                    children=move |block| view! { <ArticleBlock article=index block /> }
                 />
             </div>
         </article>
+        <EntityCardPopup article=index />
     }
     .into_any()
 }

@@ -1,0 +1,33 @@
+//! The header's navigation between the app's two lists.
+
+use super::route::{href, use_route, Section};
+use leptos::prelude::*;
+
+/// "Articles | Entities": links to the library and the Entities view that
+/// keep the current filter; the one on screen is marked `aria-current`.
+#[component]
+pub fn SiteNav() -> impl IntoView {
+    let route = use_route();
+    let here = move |section: Section| {
+        route.with(|r| (r.article.is_none() && r.section == section).then_some("page"))
+    };
+    view! {
+        <nav class="site-nav" aria-label="Main">
+            <a
+                href=move || route.with(|r| href(&r.library()))
+                aria-current=move || here(Section::Library)
+            >
+                "Articles"
+            </a>
+            <span class="nav-sep" aria-hidden="true">
+                "|"
+            </span>
+            <a
+                href=move || route.with(|r| href(&r.entities()))
+                aria-current=move || here(Section::Entities)
+            >
+                "Entities"
+            </a>
+        </nav>
+    }
+}

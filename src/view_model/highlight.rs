@@ -1,0 +1,307 @@
+//! How mentions are highlighted in the reader: which types are shown, and a
+//! paragraph cut into plain and mention segments.
+//!
+//! - [`TypeFilter`]: the legend's on/off state per [`EntityType`].
+//! - [`segments`]: a paragraph as plain text and mentions, in order, ready
+//!   to be rendered as text nodes (never as HTML).
+
+use crossread_core::entities::{EntityId, EntityType, Mention};
+
+/// Which entity types the reader highlights. Every type is shown unless the
+/// reader switched it off in the legend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TypeFilter {
+    /// Bit `i` set: `EntityType::ALL[i]` is hidden.
+    hidden: u8,
+}
+
+/// The bit of `kind` in a [`TypeFilter`].
+fn bit(kind: EntityType) -> u8 {
+    let i = EntityType::ALL.iter().position(|&t| t == kind).unwrap_or(0);
+    1 << i
+}
+
+impl TypeFilter {
+    /// True when mentions of `kind` are highlighted.
+    pub fn shows(self, kind: EntityType) -> bool {
+        self.hidden & bit(kind) == 0
+    }
+
+    /// The same filter with `kind` switched the other way.
+    pub fn toggled(self, kind: EntityType) -> TypeFilter {
+        TypeFilter { hidden: self.hidden ^ bit(kind) }
+    }
+
+    /// For browser storage: the codes of the hidden types, comma-separated.
+    pub fn to_storage(self) -> String {
+        let hidden: Vec<&str> =
+            EntityType::ALL.into_iter().filter(|&t| !self.shows(t)).map(EntityType::code).collect();
+        hidden.join(",")
+    }
+
+    /// Reads [`to_storage`](Self::to_storage)'s text; unknown codes are
+    /// ignored, so a stale value never hides everything by accident.
+    pub fn from_storage(text: &str) -> TypeFilter {
+        text.split(',').filter_map(EntityType::parse).fold(TypeFilter::default(), |f, t| {
+            if f.shows(t) {
+                f.toggled(t)
+            } else {
+                f
+            }
+        })
+    }
+}
+
+/// The CSS class that gives a type its colour and its second cue.
+pub fn type_class(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "t-person",
+        EntityType::Org => "t-org",
+        EntityType::Place => "t-place",
+        EntityType::Norp => "t-norp",
+        EntityType::Facility => "t-facility",
+        EntityType::Quantity => "t-quantity",
+    }
+}
+
+/// The non-colour cue of each type, in words, for the legend's tooltip.
+pub fn type_cue(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "solid underline",
+        EntityType::Org => "double underline",
+        EntityType::Place => "dashed underline",
+        EntityType::Norp => "dotted underline",
+        EntityType::Facility => "wavy underline",
+        EntityType::Quantity => "boxed",
+    }
+}
+
+/// A mention inside a [`Segment`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MentionRef {
+    /// Byte offset of the mention's end in the original text.
+    pub end: usize,
+    /// The mention's type.
+    pub kind: EntityType,
+    /// The canonical entity it belongs to.
+    pub entity: EntityId,
+}
+
+/// A run of a paragraph: plain text, or one mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset of the run in the article's original text.
+    pub start: usize,
+    /// The text to show (a text node, never HTML).
+    pub text: String,
+    /// The mention this run is, if any.
+    pub mention: Option<MentionRef>,
+}
+
+impl Segment {
+    /// A key that stays the same while nothing about the run changes.
+    pub fn key(&self) -> (usize, usize, Option<MentionRef>) {
+        (self.start, self.text.len(), self.mention.clone())
+    }
+}
+
+/// Cuts a paragraph into plain and mention runs.
+///
+/// `text` is the paragraph's text and `offset` the byte offset where it
+/// starts in the original text (mention spans are in original offsets).
+/// Only mentions of types `filter` shows are cut out. A mention that sticks
+/// out of the paragraph is clipped to it; one that overlaps an earlier one,
+/// or would cut a character in two, is left as plain text. The runs' texts
+/// always join up to exactly `text`.
+pub fn segments(
+    text: &str,
+    offset: usize,
+    mentions: &[Mention],
+    filter: TypeFilter,
+) -> Vec<Segment> {
+    let end = offset.saturating_add(text.len());
+    let mut inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| filter.shows(m.kind) && m.span.start < end && m.span.end > offset)
+        .collect();
+    // Earlier first; of two starting together the longer wins.
+    inside.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for m in inside {
+        let s = m.span.start.max(offset) - offset;
+        let e = m.span.end.min(end) - offset;
+        if s < pos || s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        if s > pos {
+            out.push(Segment {
+                start: offset + pos,
+                text: text[pos..s].to_string(),
+                mention: None,
+            });
+        }
+        out.push(Segment {
+            start: offset + s,
+            text: text[s..e].to_string(),
+            mention: Some(MentionRef { end: offset + e, kind: m.kind, entity: m.entity.clone() }),
+        });
+        pos = e;
+    }
+    if pos < text.len() {
+        out.push(Segment { start: offset + pos, text: text[pos..].to_string(), mention: None });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossread_core::Span;
+
+    /// One shared fixture paragraph, starting at byte 100 of its article.
+    const PARA: &str = "Defense Secretary Mark Esper sent 750 soldiers to Baghdad’s airport.";
+    const OFFSET: usize = 100;
+
+    fn at(needle: &str, kind: EntityType, entity: &str) -> Mention {
+        let s = PARA.find(needle).expect("fixture contains needle") + OFFSET;
+        Mention { span: Span::new(s, s + needle.len()), kind, entity: entity.into(), role: None }
+    }
+
+    fn fixture_mentions() -> Vec<Mention> {
+        vec![
+            at("Mark Esper", EntityType::Person, "person:mark-esper"),
+            at("750 soldiers", EntityType::Quantity, "quantity:750-soldiers"),
+            at("Baghdad", EntityType::Place, "place:baghdad"),
+        ]
+    }
+
+    fn shape(segs: &[Segment]) -> Vec<(&str, Option<EntityType>)> {
+        segs.iter().map(|s| (s.text.as_str(), s.mention.as_ref().map(|m| m.kind))).collect()
+    }
+
+    #[test]
+    fn a_paragraph_is_cut_into_plain_and_mention_runs_in_order() {
+        let segs = segments(PARA, OFFSET, &fixture_mentions(), TypeFilter::default());
+        assert_eq!(
+            shape(&segs),
+            [
+                ("Defense Secretary ", None),
+                ("Mark Esper", Some(EntityType::Person)),
+                (" sent ", None),
+                ("750 soldiers", Some(EntityType::Quantity)),
+                (" to ", None),
+                ("Baghdad", Some(EntityType::Place)),
+                ("’s airport.", None),
+            ]
+        );
+        assert_eq!(segs[1].start, OFFSET + 18);
+        assert_eq!(segs[1].mention.as_ref().map(|m| m.end), Some(OFFSET + 28));
+    }
+
+    #[test]
+    fn hidden_types_stay_plain_text() {
+        let filter = TypeFilter::default().toggled(EntityType::Person);
+        let segs = segments(PARA, OFFSET, &fixture_mentions(), filter);
+        assert!(segs
+            .iter()
+            .all(|s| s.mention.as_ref().map(|m| m.kind) != Some(EntityType::Person)));
+        assert_eq!(segs.iter().filter(|s| s.mention.is_some()).count(), 2);
+        assert_eq!(segs[0].text, "Defense Secretary Mark Esper sent ");
+    }
+
+    #[test]
+    fn mentions_outside_overlapping_or_splitting_a_char_are_left_out() {
+        let mut ms = fixture_mentions();
+        // Before the paragraph, overlapping Esper, inside the curly quote.
+        ms.push(Mention { span: Span::new(0, 50), ..ms[0].clone() });
+        ms.push(Mention { span: Span::new(OFFSET + 23, OFFSET + 33), ..ms[0].clone() });
+        let quote = PARA.find('’').expect("fixture has a curly quote") + OFFSET;
+        ms.push(Mention { span: Span::new(quote + 1, quote + 3), ..ms[0].clone() });
+        let segs = segments(PARA, OFFSET, &ms, TypeFilter::default());
+        assert_eq!(segs.iter().filter(|s| s.mention.is_some()).count(), 3);
+    }
+
+    #[test]
+    fn a_mention_sticking_out_of_the_paragraph_is_clipped() {
+        let ms = [Mention {
+            span: Span::new(OFFSET + 60, OFFSET + 500),
+            ..fixture_mentions()[0].clone()
+        }];
+        let segs = segments(PARA, OFFSET, &ms, TypeFilter::default());
+        assert_eq!(segs.last().map(|s| s.text.as_str()), Some(&PARA[60..]));
+    }
+
+    #[test]
+    fn an_empty_paragraph_has_no_runs() {
+        assert!(segments("", 5, &fixture_mentions(), TypeFilter::default()).is_empty());
+    }
+
+    #[test]
+    fn the_type_filter_survives_storage_and_ignores_unknown_codes() {
+        let f = TypeFilter::default().toggled(EntityType::Org).toggled(EntityType::Quantity);
+        assert_eq!(f.to_storage(), "ORG,QUANTITY");
+        assert_eq!(TypeFilter::from_storage(&f.to_storage()), f);
+        assert_eq!(
+            TypeFilter::from_storage("ORG,ORG,nonsense,"),
+            TypeFilter::default().toggled(EntityType::Org)
+        );
+        assert!(TypeFilter::from_storage("").shows(EntityType::Person));
+    }
+
+    #[test]
+    fn every_type_has_its_own_class_and_cue() {
+        let classes: std::collections::HashSet<_> = EntityType::ALL.map(type_class).into();
+        let cues: std::collections::HashSet<_> = EntityType::ALL.map(type_cue).into();
+        assert_eq!(classes.len(), EntityType::ALL.len());
+        assert_eq!(cues.len(), EntityType::ALL.len());
+    }
+
+    /// A tiny deterministic generator, so the property below runs on many
+    /// cases without a test-only dependency in the app crate.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            usize::try_from(self.0 >> 33).unwrap_or(0) % n.max(1)
+        }
+    }
+
+    #[test]
+    fn runs_always_join_up_to_the_paragraph_and_never_split_a_char() {
+        let texts = ["", "a", "Iraq’s PMF", "بغداد والعراق", "ÉÉÉ ééé", "Москва 🇮🇶 x", PARA];
+        let mut rng = Lcg(7);
+        for case in 0..5000 {
+            let text = texts[case % texts.len()];
+            let offset = rng.below(30);
+            let mentions: Vec<Mention> = (0..rng.below(8))
+                .map(|_| {
+                    let s = rng.below(offset + text.len() + 10);
+                    let k = rng.below(6);
+                    Mention {
+                        span: Span::new(s, s + rng.below(20)),
+                        kind: EntityType::ALL[k],
+                        entity: format!("e{k}"),
+                        role: None,
+                    }
+                })
+                .collect();
+            let filter = TypeFilter { hidden: u8::try_from(rng.below(64)).unwrap_or(0) };
+            let segs = segments(text, offset, &mentions, filter);
+            let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
+            assert_eq!(joined, text, "case {case}");
+            let mut pos = offset;
+            for s in &segs {
+                assert_eq!(s.start, pos, "case {case}");
+                assert!(!s.text.is_empty(), "case {case}");
+                pos += s.text.len();
+                if let Some(m) = &s.mention {
+                    assert_eq!(m.end, pos, "case {case}");
+                    assert!(filter.shows(m.kind), "case {case}");
+                }
+            }
+        }
+    }
+}
