@@ -7,7 +7,7 @@
 //!   → text      tokens, sentences, offsets          (later issues)
 //!   → entities  recognise, resolve across articles  (later issues)
 //!   → time      dates, events, timeline              (later issues)
-//!   → search    index, query language, facets        (later issues)
+//!   → search    index, query language, facets, passages
 //!   → compare   claims, quotes, shared passages      (later issues)
 //! ```
 //!
@@ -27,6 +27,7 @@
 pub mod error;
 pub mod ingest;
 pub mod report;
+pub mod search;
 pub mod span;
 
 pub use error::{Error, Result};
