@@ -51,13 +51,17 @@ fn main() {
     println!("corpus: {} articles, {mb:.1} MB of text ({gen_s:.1} s to generate, {ingest_s:.1} s to ingest)", docs.len());
 
     let t = Instant::now();
+    let cpu = cpu_ns();
     let index = Index::new(&docs);
     let build_s = t.elapsed().as_secs_f64();
+    let build_cpu_s = cpu.zip(cpu_ns()).map(|(a, b)| (b - a) as f64 / 1e9);
     let memory = index.memory_bytes();
     let ratio = memory as f64 / text_bytes as f64;
     println!(
-        "index build: {build_s:.2} s = {:.1} MB/s; {} stems, {} words",
+        "index build: {build_s:.2} s wall = {:.1} MB/s; {} s CPU = {} MB/s; {} stems, {} words",
         mb / build_s,
+        build_cpu_s.map_or("?".into(), |c| format!("{c:.2}")),
+        build_cpu_s.map_or("?".into(), |c| format!("{:.1}", mb / c)),
         index.stem_count(),
         index.word_count()
     );
@@ -75,37 +79,59 @@ fn main() {
     );
     for (kind, list) in &queries {
         let mut times = Vec::new();
+        let mut cpu_times = Vec::new();
         let mut hits = 0usize;
         for (q, typing) in list {
             let options = SearchOptions { limit: 20, typing: *typing };
-            let mut runs: Vec<f64> = (0..RUNS)
+            let mut runs: Vec<(f64, f64)> = (0..RUNS)
                 .map(|_| {
+                    let cpu = cpu_ns();
                     let t = Instant::now();
                     let r = index.search(&docs, q, &options);
                     let ms = t.elapsed().as_secs_f64() * 1e3;
+                    let cpu_ms = cpu.zip(cpu_ns()).map_or(ms, |(a, b)| (b - a) as f64 / 1e6);
                     hits += r.total;
                     std::hint::black_box(r);
-                    ms
+                    (ms, cpu_ms)
                 })
                 .collect();
-            runs.sort_by(f64::total_cmp);
-            times.push(runs[RUNS / 2]);
+            runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            times.push(runs[RUNS / 2].0);
+            runs.sort_by(|a, b| a.1.total_cmp(&b.1));
+            cpu_times.push(runs[RUNS / 2].1);
         }
         all.extend_from_slice(&times);
+        all_cpu.extend_from_slice(&cpu_times);
         let (p50, p95, max) = percentiles(&mut times);
+        let (c50, c95, _) = percentiles(&mut cpu_times);
         println!(
-            "{kind:<10} {:>5} {p50:>9.3} {p95:>9.3} {max:>9.3} {:>9}",
+            "{kind:<10} {:>5} {p50:>9.3} {p95:>9.3} {max:>9.3} {c50:>9.3} {c95:>9.3} {:>9}",
             list.len(),
             hits / (RUNS * list.len().max(1))
         );
     }
     let (p50, p95, max) = percentiles(&mut all);
+    let (c50, c95, _) = percentiles(&mut all_cpu);
     println!(
-        "{:<10} {:>5} {p50:>9.3} {p95:>9.3} {max:>9.3}   target p95 ≤ {TARGET_P95_MS} ms {}",
+        "{:<10} {:>5} {p50:>9.3} {p95:>9.3} {max:>9.3} {c50:>9.3} {c95:>9.3}   target p95 ≤ {TARGET_P95_MS} ms: wall {}, cpu {}",
         "all",
         all.len(),
-        if p95 <= TARGET_P95_MS { "OK" } else { "OVER" }
+        if p95 <= TARGET_P95_MS { "OK" } else { "OVER" },
+        if c95 <= TARGET_P95_MS { "OK" } else { "OVER" }
     );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!(
+            "machine load average (1, 5, 15 min): {}",
+            load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        );
+    }
+}
+
+/// CPU time this thread has used, in nanoseconds (Linux; `None` elsewhere).
+/// The machine is shared, so wall time alone overstates what a query costs.
+fn cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
 }
 
 fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {

@@ -21,7 +21,7 @@ pub const PREFIX_WEIGHT: f32 = 0.8;
 /// Score weight of a word one typo away (two typos: half of it again).
 pub const FUZZY_WEIGHT: f32 = 0.5;
 /// At most this many completions of the word being typed are searched.
-pub const MAX_PREFIX_TERMS: usize = 24;
+pub const MAX_PREFIX_TERMS: usize = 16;
 /// The word being typed needs this many characters before it is completed.
 pub const MIN_PREFIX_CHARS: usize = 2;
 /// At most this many dictionary words are searched for one misspelt word.
@@ -342,25 +342,38 @@ impl Index {
             per_word.push(found);
         }
         let idfs: Vec<f32> = stems.iter().map(|&s| self.idf(s)).collect();
-        let mut first = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
         let mut other = Vec::new();
-        for (c, cand) in candidates.iter().enumerate() {
-            let Some(p0) = per_word[0][c] else { continue };
+        let mut order: Vec<usize> = Vec::with_capacity(stems.len());
+        'candidates: for (c, cand) in candidates.iter().enumerate() {
             if per_word.iter().any(|w| w[c].is_none()) {
                 continue;
             }
-            self.positions(p0.positions, &mut first);
-            let mut starts: Vec<u32> = first.clone();
-            for (i, w) in per_word.iter().enumerate().skip(1) {
-                let Some(p) = w[c] else { break };
+            // Check the word with the fewest occurrences here first, so the
+            // list of possible phrase starts is short from the outset.
+            order.clear();
+            order.extend(0..stems.len());
+            order.sort_by_key(|&i| per_word[i][c].map_or(0, |p| p.title_tf + p.body_tf));
+            for (k, &i) in order.iter().enumerate() {
+                let Some(p) = per_word[i][c] else { continue 'candidates };
                 self.positions(p.positions, &mut other);
-                starts.retain(|&s| other.binary_search(&(s + i as u32)).is_ok());
-                if starts.is_empty() {
-                    break;
+                let offset = i as u32;
+                if k == 0 {
+                    starts.clear();
+                    starts.extend(other.iter().filter(|&&q| q >= offset).map(|&q| q - offset));
+                } else {
+                    // Both lists are sorted: keep starts whose word i is there.
+                    let mut at = 0;
+                    starts.retain(|&s| {
+                        while at < other.len() && other[at] < s + offset {
+                            at += 1;
+                        }
+                        at < other.len() && other[at] == s + offset
+                    });
                 }
-            }
-            if starts.is_empty() {
-                continue;
+                if starts.is_empty() {
+                    continue 'candidates;
+                }
             }
             let d = cand.doc as usize;
             let title_end = self.docs[d].title_end;

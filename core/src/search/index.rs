@@ -11,6 +11,34 @@ use super::fold::{fold_text, for_each_token, Advance, Stem};
 use crate::ingest::Article;
 use jiff::civil::Date;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash, as rustc uses it: a fast hash for the short words the build
+/// looks up once per token (SipHash costs several times more here).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+const FX_SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(FX_SEED);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX_SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Positions skipped between paragraphs, so a phrase never spans two.
 const PARAGRAPH_GAP: u32 = 1;
@@ -196,9 +224,9 @@ impl Index {
     /// facet data of later steps.
     pub fn build(articles: &[Article], facets: &FacetInput) -> Index {
         let stem = Stem::default();
-        let mut surface_ids: HashMap<String, u32> = HashMap::new();
+        let mut surface_ids: FastMap<String, u32> = FastMap::default();
         let mut surface_stem_tmp: Vec<u32> = Vec::new();
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut stem_ids: FastMap<String, u32> = FastMap::default();
         let mut lists: Vec<Vec<u8>> = Vec::new();
         let mut last_doc: Vec<u32> = Vec::new();
         let mut df: Vec<u32> = Vec::new();

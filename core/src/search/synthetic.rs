@@ -25,7 +25,7 @@ pub struct SyntheticConfig {
 
 impl Default for SyntheticConfig {
     fn default() -> Self {
-        SyntheticConfig { articles: 10_000, seed: 2020, paragraphs: (8, 22), undated_one_in: 20 }
+        SyntheticConfig { articles: 10_000, seed: 2020, paragraphs: (9, 24), undated_one_in: 20 }
     }
 }
 
