@@ -73,6 +73,11 @@ fn main() {
 
     let queries = fixed_queries(&docs);
     let mut all = Vec::new();
+    let mut all_cpu = Vec::new();
+    println!(
+        "{:<10} {:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "kind", "n", "p50 ms", "p95 ms", "max ms", "cpu p50", "cpu p95", "avg hits"
+    );
     println!(
         "{:<10} {:>5} {:>9} {:>9} {:>9} {:>9}",
         "kind", "n", "p50 ms", "p95 ms", "max ms", "avg hits"
