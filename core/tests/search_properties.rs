@@ -174,6 +174,33 @@ mod search {
         }
 
         #[test]
+        fn a_quoted_run_of_words_from_a_paragraph_finds_its_article(
+            articles in corpus(),
+            which in any::<prop::sample::Index>(),
+            start in any::<prop::sample::Index>(),
+            len in 1usize..4,
+        ) {
+            let index = Index::new(&articles);
+            let with_text: Vec<usize> =
+                (0..articles.len()).filter(|&i| !articles[i].paragraphs.is_empty()).collect();
+            prop_assume!(!with_text.is_empty());
+            let a = &articles[with_text[which.index(with_text.len())]];
+            let para = &a.paragraphs[0];
+            let mut spans = Vec::new();
+            for_each_token(&para.text, |t| if !t.joined { spans.push(t.span) });
+            prop_assume!(!spans.is_empty());
+            let first = start.index(spans.len());
+            let last = (first + len - 1).min(spans.len() - 1);
+            let run = para.text[spans[first].start..spans[last].end].replace('"', " ");
+            let query = format!("\"{run}\"");
+            let results = index.search(&articles, &query, &SearchOptions { limit: 10, typing: false });
+            prop_assert!(
+                results.hits.iter().any(|h| articles[h.article].text == a.text),
+                "{} did not find its article", query
+            );
+        }
+
+        #[test]
         fn no_query_string_makes_the_parser_or_the_search_panic(query in "\\PC{0,200}", typing in any::<bool>()) {
             let articles = vec![build(&[vec![(0, " "), (4, "-"), (7, " ")]], &[1])];
             let index = Index::new(&articles);

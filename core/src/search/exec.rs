@@ -4,7 +4,7 @@
 use super::dict::{allowed_edits, char_mask};
 use super::facets::{count_facets, Facets};
 use super::fold::{fold_text, for_each_token};
-use super::index::{Index, Posting};
+use super::index::{read_varint, Index, Posting};
 use super::query::{Atom, Query, QueryWarning};
 use crate::ingest::Article;
 use crate::span::Span;
@@ -356,20 +356,17 @@ impl Index {
             order.sort_by_key(|&i| per_word[i][c].map_or(0, |p| p.title_tf + p.body_tf));
             for (k, &i) in order.iter().enumerate() {
                 let Some(p) = per_word[i][c] else { continue 'candidates };
-                self.positions(p.positions, &mut other);
                 let offset = i as u32;
                 if k == 0 {
+                    self.positions(p.positions, &mut other);
                     starts.clear();
                     starts.extend(other.iter().filter(|&&q| q >= offset).map(|&q| q - offset));
                 } else {
-                    // Both lists are sorted: keep starts whose word i is there.
-                    let mut at = 0;
-                    starts.retain(|&s| {
-                        while at < other.len() && other[at] < s + offset {
-                            at += 1;
-                        }
-                        at < other.len() && other[at] == s + offset
-                    });
+                    // Keep the starts whose word i follows; positions are
+                    // decoded only as far as the last start needs.
+                    let mut cursor =
+                        PositionCursor::new(&self.postings[p.positions.0..p.positions.1]);
+                    starts.retain(|&s| cursor.seek(s + offset));
                 }
                 if starts.is_empty() {
                     continue 'candidates;
@@ -580,6 +577,34 @@ impl Index {
             }
         }
         (!replacements.is_empty()).then_some(Suggestion { query: text, replacements })
+    }
+}
+
+/// Walks delta-coded positions forward, decoding only as far as asked.
+struct PositionCursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    pos: u32,
+    started: bool,
+}
+
+impl<'a> PositionCursor<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        PositionCursor { bytes, at: 0, pos: 0, started: false }
+    }
+
+    /// Moves to the first position at or after `target`; true if it is
+    /// `target` itself. Targets must not decrease between calls.
+    fn seek(&mut self, target: u32) -> bool {
+        while !self.started || self.pos < target {
+            if self.at >= self.bytes.len() {
+                return false;
+            }
+            let v = read_varint(self.bytes, &mut self.at);
+            self.pos = if self.started { self.pos + v } else { v };
+            self.started = true;
+        }
+        self.pos == target
     }
 }
 
