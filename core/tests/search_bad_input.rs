@@ -5,7 +5,7 @@
 mod search {
 
     use crossread_core::ingest::{ingest_file, Article, Paragraph, ParagraphKind, SourceFile};
-    use crossread_core::search::{Index, QueryWarning, SearchOptions};
+    use crossread_core::search::{snippet, Index, QueryWarning, SearchOptions};
     use crossread_core::Span;
     use std::sync::OnceLock;
 
@@ -103,5 +103,18 @@ mod search {
         let r = index.search(articles, &"x".repeat(50_000), &SearchOptions::default());
         assert_eq!(r.total, 1);
         assert!(matches!(r.warnings[0], QueryWarning::TooLong { .. }));
+    }
+
+    #[test]
+    fn a_snippet_of_a_hit_shown_with_the_wrong_article_does_not_panic() {
+        let (articles, index) = shared();
+        let r = index.search(articles, "москве", &SearchOptions::default());
+        let hit = &r.hits[0];
+        for a in articles.iter() {
+            let s = snippet(a, hit, 12);
+            assert!(s.text.chars().count() <= 12 || s.text == a.paragraphs[0].text);
+        }
+        let own = snippet(&articles[hit.article], hit, 30);
+        assert!(own.text.contains("Москве"));
     }
 }

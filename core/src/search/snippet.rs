@@ -49,6 +49,11 @@ pub fn snippet(article: &Article, hit: &Hit, max_chars: usize) -> Snippet {
     }
     // Start a little before the first highlight, on a word boundary.
     let anchor = highlights.first().map_or(0, |h| h.start.saturating_sub(base).min(text.len()));
+    // A hit from another article must not make the slicing panic.
+    let mut anchor = anchor;
+    while !text.is_char_boundary(anchor) {
+        anchor -= 1;
+    }
     let lead = max_chars / 4;
     let mut start = text[..anchor].char_indices().rev().nth(lead).map_or(0, |(i, _)| i);
     if start > 0 {
