@@ -7,7 +7,7 @@
 //!   → text      tokens, sentences, folded keys
 //!   → entities  recognise, resolve across articles, corrections
 //!   → time      dates, events, timeline              (later issues)
-//!   → search    index, query language, facets        (later issues)
+//!   → search    index, query language, facets, passages
 //!   → compare   claims, quotes, shared passages      (later issues)
 //! ```
 //!
@@ -33,6 +33,7 @@ pub mod entities;
 pub mod error;
 pub mod ingest;
 pub mod report;
+pub mod search;
 pub mod span;
 pub mod text;
 
