@@ -6,7 +6,7 @@
 //! ingest  raw bytes → Article (metadata, clean paragraphs, removed clutter)
 //!   → text      tokens, sentences, offsets          (later issues)
 //!   → entities  recognise, resolve across articles  (later issues)
-//!   → time      dates, events, timeline              (later issues)
+//!   → time      temporal expressions, resolved dates, inferred publication dates
 //!   → search    index, query language, facets        (later issues)
 //!   → compare   claims, quotes, shared passages      (later issues)
 //! ```
@@ -28,6 +28,7 @@ pub mod error;
 pub mod ingest;
 pub mod report;
 pub mod span;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use span::{CharOffsets, Span};
