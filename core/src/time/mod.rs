@@ -34,7 +34,7 @@ use crate::span::Span;
 use jiff::civil::{Date, Time};
 use resolve::{resolve, Context, Situation};
 use scan::{scan, OrderEvidence, Raw, What};
-use sentence::{tense_around, Sentences};
+use sentence::{tense_around, tense_before, Sentences};
 use serde::Serialize;
 
 /// How precise a resolved value is.
@@ -81,7 +81,8 @@ pub struct Resolved {
 pub enum AnchorKind {
     /// The article's stated publication date.
     Published,
-    /// The date mentioned just before in the article.
+    /// Another date the article mentions: the one just before ("six months
+    /// later"), or the one right after ("two days after December 9").
     PreviousMention,
     /// A publication date inferred from the corpus (never stated).
     Corpus,
@@ -231,12 +232,17 @@ pub fn find_times_with(text: &str, published: Option<Date>, options: &Options) -
     run(&pieces, published, AnchorKind::Published, options).into_iter().map(|(m, _)| m).collect()
 }
 
+/// At most this many bytes of a mention's sentence on each side are kept
+/// in its [`Detail`].
+const SENTENCE_CONTEXT_BYTES: usize = 300;
+
 /// What [`run`] knows about a mention beyond its public form.
 #[derive(Clone, Debug)]
 pub(crate) struct Detail {
     pub what: What,
     pub tense: sentence::Tense,
-    /// The text of the mention's sentence.
+    /// The text of the mention's sentence (at most
+    /// [`SENTENCE_CONTEXT_BYTES`] on each side of the mention).
     pub sentence: String,
 }
 
@@ -332,13 +338,21 @@ fn run(
         let mut in_sentence: Option<(usize, Resolved)> = None;
         for (k, raw) in raws.iter().enumerate() {
             let sentence = sentences.around(raw.span.start);
-            let tense = tense_around(text, sentence, raw.span);
+            let tense = match raw.what {
+                What::Relative { from: scan::From::Event, .. } => {
+                    tense_before(text, sentence, raw.span)
+                }
+                _ => tense_around(text, sentence, raw.span),
+            };
             let earlier_in_sentence =
                 in_sentence.as_ref().filter(|(s, _)| *s == sentence.start).map(|(_, r)| r.clone());
             let following = raws.get(k + 1).and_then(|next| {
                 let gap = text.get(raw.span.end..next.span.start)?;
                 let gap = gap.trim();
-                if !(gap.is_empty() || gap.eq_ignore_ascii_case("the")) {
+                if !(gap.is_empty()
+                    || gap.eq_ignore_ascii_case("the")
+                    || gap.eq_ignore_ascii_case("on"))
+                {
                     return None;
                 }
                 let sit = Situation { tense, earlier_in_sentence: None, following: None };
@@ -351,8 +365,14 @@ fn run(
                 in_sentence = Some((sentence.start, r.clone()));
             }
             let span = Span::new(offset + raw.span.start, offset + raw.span.end);
+            // A sentence with no stops may run for a megabyte: keep only
+            // its words near the mention.
+            let lo = raw.span.start.saturating_sub(SENTENCE_CONTEXT_BYTES).max(sentence.start);
+            let lo = sentence::floor(text, lo);
+            let hi = (raw.span.end + SENTENCE_CONTEXT_BYTES).min(sentence.end).max(raw.span.end);
+            let hi = sentence::floor(text, hi);
             let detail =
-                Detail { what: raw.what.clone(), tense, sentence: sentence.of(text).to_string() };
+                Detail { what: raw.what.clone(), tense, sentence: text[lo..hi].to_string() };
             found.push((
                 TimeMention {
                     span,

@@ -733,6 +733,18 @@ fn clock(ctx: &Context, sit: &Situation) -> (Option<Resolved>, Anchor) {
         );
         return (Some(Resolved::day(prev.start)), anchor);
     }
+    // "1:20 a.m. local time on Tuesday": the day that follows.
+    if let Some(next) = sit.following.as_ref().filter(|r| r.granularity == Granularity::Day) {
+        let anchor = Anchor {
+            kind: AnchorKind::PreviousMention,
+            date: Some(next.start),
+            explanation: format!(
+                "a time of day on the day named right after it, {}",
+                describe(next)
+            ),
+        };
+        return (Some(Resolved::day(next.start)), anchor);
+    }
     let Some(p) = ctx.published else { return unknown_date() };
     let anchor = ctx.published_anchor(format!(
         "a time of day with no date, taken to be on {}",

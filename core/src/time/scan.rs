@@ -576,8 +576,18 @@ impl Scanner<'_> {
             let clock = clock_suffix(text, cut);
             clock.to_string()
         });
+        // The ingest scanner takes a dot after any month name ("31
+        // December."); only an abbreviation owns it.
+        let mut span = m.span;
+        let text = span.of(self.text);
+        if let Some(head) = text.strip_suffix('.') {
+            let last = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            if MONTH_NAMES.iter().any(|n| n.eq_ignore_ascii_case(last)) {
+                span.end -= 1;
+            }
+        }
         Raw {
-            span: m.span,
+            span,
             kind: TimexKind::Absolute,
             what: What::Date { year, month: m.month, day: m.day },
             part: part.filter(|p| !p.is_empty()),
@@ -766,11 +776,18 @@ impl Scanner<'_> {
 
     /// A four-digit year in [`YEARS`] at `i`, not part of a larger number.
     fn year_value(&self, i: usize) -> Option<i16> {
+        self.year_in_number(i, false)
+    }
+
+    /// [`Self::year_value`]; `inside` allows a slash or dash before it, as
+    /// in `01/10/2020`.
+    fn year_in_number(&self, i: usize, inside: bool) -> Option<i16> {
         let y = i16::try_from(self.num(i, 4..=4)?).ok()?;
         if !YEARS.contains(&y) {
             return None;
         }
-        if i > 0
+        if !inside
+            && i > 0
             && self.tight(i)
             && self.tok(i - 1).is_some_and(|t| {
                 matches!(t.kind, Kind::Punct('$' | '£' | '€' | ',' | '.' | '/' | ':' | '#' | '+'))
@@ -822,7 +839,7 @@ impl Scanner<'_> {
         if !self.punct(i + 3, sep, true) || !self.tight(i + 4) {
             return None;
         }
-        let year = self.year_value(i + 4)?;
+        let year = self.year_in_number(i + 4, true)?;
         let (first, second) = (i8::try_from(a).ok()?, i8::try_from(b).ok()?);
         let valid = |m: i8, d: i8| jiff::civil::Date::new(year, m, d).is_ok();
         if !valid(first, second) && !valid(second, first) {

@@ -131,22 +131,62 @@ const PAST: &[&str] = &[
 /// within [`TENSE_WINDOW_BYTES`] on either side, inside `sentence`, wins;
 /// with no cue, news text speaks of the past.
 pub(crate) fn tense_around(text: &str, sentence: Span, span: Span) -> Tense {
+    tense_in(text, sentence, span, true)
+}
+
+/// [`tense_around`] looking only at the words before `span`: for "17
+/// years after the invasion that toppled …" the words after the
+/// expression tell the event, not the clause.
+pub(crate) fn tense_before(text: &str, sentence: Span, span: Span) -> Tense {
+    tense_in(text, sentence, span, false)
+}
+
+fn tense_in(text: &str, sentence: Span, span: Span, look_right: bool) -> Tense {
     let lo = floor(text, span.start.saturating_sub(TENSE_WINDOW_BYTES).max(sentence.start));
     let hi = floor(text, (span.end + TENSE_WINDOW_BYTES).min(sentence.end).max(span.end));
+    // Words on both sides with their distance to the mention.
+    let mut seen: Vec<(usize, &str)> = words(&text[lo..span.start])
+        .into_iter()
+        .map(|(at, w)| (span.start - (lo + at), w))
+        .collect();
+    let left = seen.len();
+    if look_right {
+        seen.extend(words(&text[span.end..hi]).into_iter().map(|(at, w)| (at + 1, w)));
+    }
     let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |word: &str, distance: usize| {
-        let Some(t) = cue(word) else { return };
+    for (k, &(distance, word)) in seen.iter().enumerate() {
+        let Some(mut t) = cue(word) else { continue };
+        // "will be held", "has been deployed": a participle takes the
+        // tense of its auxiliary (looked for on the same side only).
+        let first = if k < left { 0 } else { left };
+        if t == Tense::Past && is_participle(word) {
+            if let Some(aux) = seen[first..k].iter().rev().take(3).find_map(|(_, w)| auxiliary(w)) {
+                t = aux;
+            }
+        }
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, t));
         }
-    };
-    for (at, word) in words(&text[lo..span.start]) {
-        consider(word, span.start - (lo + at));
-    }
-    for (at, word) in words(&text[span.end..hi]) {
-        consider(word, at + 1);
     }
     best.map_or(Tense::Past, |(_, t)| t)
+}
+
+/// Past-tense cue words that may also be participles ("deployed", "held").
+fn is_participle(word: &str) -> bool {
+    !["was", "were", "had", "did", "said", "told", "ago", "last"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The tense an auxiliary verb gives a participle after it.
+fn auxiliary(word: &str) -> Option<Tense> {
+    match word.to_ascii_lowercase().as_str() {
+        "will" | "would" | "could" | "shall" | "might" | "ll" => Some(Tense::Future),
+        "may" if word == "may" => Some(Tense::Future),
+        "is" | "are" | "am" | "has" | "have" => Some(Tense::Present),
+        "was" | "were" | "had" => Some(Tense::Past),
+        _ => None,
+    }
 }
 
 /// The tense a single word marks, if any.
