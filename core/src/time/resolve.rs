@@ -231,6 +231,16 @@ pub(crate) fn resolve(raw: &Raw, ctx: &Context, sit: &Situation) -> Outcome {
         What::Coming { unit } => coming(*unit, ctx),
         What::Season { season, year, shift } => season_range(*season, *year, *shift, ctx, sit),
         What::Clock => clock(ctx, sit),
+        What::PastRef => (
+            None,
+            Anchor {
+                kind: ctx.published_kind,
+                date: ctx.published,
+                explanation:
+                    "some time before the article's date; the text gives no definite value"
+                        .to_string(),
+            },
+        ),
     };
     Outcome { resolved, anchor, order }
 }

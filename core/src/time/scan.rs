@@ -384,6 +384,8 @@ pub(crate) enum What {
     },
     /// "10:42 GMT", "1:20 a.m. local time".
     Clock,
+    /// "recently", "lately": some time before the article, no definite value.
+    PastRef,
 }
 
 /// One expression found in a text.
@@ -691,7 +693,8 @@ impl Scanner<'_> {
                 .or_else(|| self.season(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.month(i))
-                .or_else(|| self.deictic(i)),
+                .or_else(|| self.deictic(i))
+                .or_else(|| self.past_ref(i)),
             Kind::Punct(_) => None,
         }
     }
@@ -937,6 +940,15 @@ impl Scanner<'_> {
         raw.part = part;
         // "earlier today", "late yesterday"
         Some((raw, next, true))
+    }
+
+    /// "recently", "lately".
+    fn past_ref(&self, i: usize) -> Option<(Raw, usize, bool)> {
+        // "most recently" orders a series; it does not place a time.
+        if !self.word_in(i, &["recently", "lately"]) || (i > 0 && self.word_is(i - 1, "most")) {
+            return None;
+        }
+        Some((self.raw(i, i + 1, TimexKind::Vague, What::PastRef), i + 1, false))
     }
 
     /// "earlier in the day", "later that day", "the same day".
