@@ -217,7 +217,7 @@ fn infer_one(a: &Article, dated_days: &[DatedDay], dated: &[(Date, &str)]) -> Op
                 reason: format!("it reports “{}” in the past", m.text),
                 span: m.span,
             }),
-            (What::Date { year: None, month, day }, None) => {
+            (What::Date { year: None, month, day, .. }, None) => {
                 if let Some(b) = shared_day(m, *month, *day, dated_days)
                     .or_else(|| corpus_year(m, *month, *day, dated))
                 {

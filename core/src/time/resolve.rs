@@ -204,11 +204,25 @@ fn previous_anchor(r: &Resolved, explanation: String) -> Anchor {
 pub(crate) fn resolve(raw: &Raw, ctx: &Context, sit: &Situation) -> Outcome {
     let mut order = None;
     let (resolved, anchor) = match &raw.what {
-        What::Date { year: Some(y), month, day } => match Date::new(*y, *month, *day) {
-            Ok(d) => (Some(Resolved::day(d)), no_anchor("the date is written in full")),
+        What::Date { year: Some(y), month, day, weekday } => match Date::new(*y, *month, *day) {
+            Ok(d) => {
+                let note = match weekday {
+                    Some(w) if *w != d.weekday() => format!(
+                        "the date is written in full (the weekday written beside it, {}, does not \
+                         match: {} is a {})",
+                        weekday_name(*w),
+                        long(d),
+                        weekday_name(d.weekday())
+                    ),
+                    _ => "the date is written in full".to_string(),
+                };
+                (Some(Resolved::day(d)), no_anchor(note))
+            }
             Err(_) => (None, no_anchor("not a real calendar date")),
         },
-        What::Date { year: None, month, day } => date_without_year(*month, *day, ctx, sit),
+        What::Date { year: None, month, day, weekday } => {
+            date_without_year(*month, *day, *weekday, ctx, sit)
+        }
         What::Numeric { first, second, year } => {
             let (r, a, o) = numeric(*first, *second, *year, ctx);
             order = o;
@@ -249,9 +263,15 @@ fn unknown_date() -> (Option<Resolved>, Anchor) {
     (None, no_anchor("the article's date is unknown, so this cannot be placed"))
 }
 
+/// How many years back a written weekday may move a year-less date: the
+/// same day of the year falls on the same weekday every 5 to 11 years, so
+/// within this window the weekday usually picks one year.
+const WEEKDAY_YEARS_BACK: i16 = 6;
+
 fn date_without_year(
     month: i8,
     day: i8,
+    weekday: Option<Weekday>,
     ctx: &Context,
     sit: &Situation,
 ) -> (Option<Resolved>, Anchor) {
@@ -264,9 +284,19 @@ fn date_without_year(
     };
     // With only an earlier mention to go by, take the nearest year.
     let tense = if from_previous.is_some() { Tense::Present } else { sit.tense };
-    let candidates: Vec<Date> = (-1..=1)
-        .filter_map(|k| Date::new(reference.year().checked_add(k)?, month, day).ok())
-        .collect();
+    let in_years = |back: i16| -> Vec<Date> {
+        (-back..=1)
+            .filter_map(|k| Date::new(reference.year().checked_add(k)?, month, day).ok())
+            .collect()
+    };
+    // A weekday written beside the date ("Saturday, April 17th") picks
+    // among the years where that day falls on it.
+    let matching: Vec<Date> = match weekday {
+        Some(w) => in_years(WEEKDAY_YEARS_BACK).into_iter().filter(|d| d.weekday() == w).collect(),
+        None => Vec::new(),
+    };
+    let by_weekday = !matching.is_empty();
+    let candidates = if by_weekday { matching } else { in_years(1) };
     let pick = match tense {
         Tense::Past => candidates.iter().rev().find(|c| **c <= reference).copied(),
         Tense::Future => candidates.iter().find(|c| **c >= reference).copied(),
@@ -277,7 +307,15 @@ fn date_without_year(
     let Some(d) = pick else {
         return (None, no_anchor("no year is given and none fits"));
     };
-    let name = format!("{} {}", day, month_name(month));
+    let name = match (weekday, by_weekday) {
+        (Some(w), true) => format!("{} {} {}", weekday_name(w), day, month_name(month)),
+        (Some(w), false) => format!(
+            "{day} {} (the weekday written, {}, fits no year near it)",
+            month_name(month),
+            weekday_name(w)
+        ),
+        (None, _) => format!("{} {}", day, month_name(month)),
+    };
     let anchor = match from_previous {
         Some(prev) => previous_anchor(
             prev,

@@ -320,11 +320,13 @@ pub(crate) enum From {
 /// What an expression means, before resolution.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum What {
-    /// A calendar day, maybe without its year.
+    /// A calendar day, maybe without its year, with the weekday written
+    /// beside it ("Saturday, April 17th").
     Date {
         year: Option<i16>,
         month: i8,
         day: i8,
+        weekday: Option<Weekday>,
     },
     /// `a/b/year` where either part could be the month.
     Numeric {
@@ -591,7 +593,7 @@ impl Scanner<'_> {
         Raw {
             span,
             kind: TimexKind::Absolute,
-            what: What::Date { year, month: m.month, day: m.day },
+            what: What::Date { year, month: m.month, day: m.day, weekday: m.weekday },
             part: part.filter(|p| !p.is_empty()),
         }
     }
