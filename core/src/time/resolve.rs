@@ -6,7 +6,8 @@
 //! - A bare weekday in past or present context is the most recent such day
 //!   **on or before** the article's date (an article of Tuesday saying "on
 //!   Tuesday" in the past tense means that same day); in future context it
-//!   is the next such day **after** it. "last"/"next" always step away.
+//!   is the next such day **on or after** it (wire copy names the writing
+//!   day too). "last"/"next" always step away from the article's date.
 //! - A date or month without a year takes the year that puts it on or
 //!   before the article's date in past context, on or after it in future
 //!   context, and the nearest one in present context.
@@ -233,6 +234,12 @@ pub(crate) fn resolve(raw: &Raw, ctx: &Context, sit: &Situation) -> Outcome {
         }
         What::Month { year: None, month, shift } => month_without_year(*month, *shift, ctx, sit),
         What::Year(y) => (Resolved::year(*y), no_anchor("the year is written out")),
+        What::Decade(y) => {
+            let r = Date::new(*y, 1, 1)
+                .ok()
+                .and_then(|a| Some(Resolved::range(a, Date::new(y.checked_add(9)?, 12, 31).ok()?)));
+            (r, no_anchor("the decade is written out"))
+        }
         What::Weekday { day, shift } => weekday(*day, *shift, ctx, sit),
         What::Deictic { offset } => deictic(*offset, raw, ctx),
         What::SameDay => same_day(ctx, sit),
@@ -445,8 +452,10 @@ fn weekday(
         } else {
             (p.nth_weekday(-1, day).ok(), format!("the most recent {name} before"))
         }
-    } else if shift == Shift::This && p.weekday() == day {
-        (Some(p), format!("the {name} of"))
+    } else if shift != Shift::Next && p.weekday() == day {
+        // Wire style names the writing day too: "a vote expected on
+        // Wednesday" in Wednesday's paper is that day.
+        (Some(p), format!("the {name} on or after"))
     } else {
         (p.nth_weekday(1, day).ok(), format!("the next {name} after"))
     };
@@ -753,8 +762,10 @@ fn season_range(
         (-2..=1).filter_map(|k| season_days(season, p.year().checked_add(k)?)).collect();
     let (pick, how) = match (shift, sit.tense) {
         (Shift::Last, _) => (candidates.iter().rev().find(|(_, e)| *e < p), "the last"),
-        (Shift::Next, _) | (Shift::Bare, Tense::Future) => {
-            (candidates.iter().find(|(s, _)| *s > p), "the next")
+        (Shift::Next, _) => (candidates.iter().find(|(s, _)| *s > p), "the next"),
+        // "will return in the spring", said in March: this spring.
+        (Shift::Bare, Tense::Future) => {
+            (candidates.iter().find(|(_, e)| *e >= p), "the current or next")
         }
         _ => (candidates.iter().rev().find(|(s, _)| *s <= p), "the most recent"),
     };

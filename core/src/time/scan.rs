@@ -341,6 +341,8 @@ pub(crate) enum What {
         shift: Shift,
     },
     Year(i16),
+    /// "the 1990s": the first year of the decade.
+    Decade(i16),
     Weekday {
         day: Weekday,
         shift: Shift,
@@ -492,6 +494,9 @@ pub(crate) fn scan(text: &str) -> (Vec<Raw>, OrderEvidence) {
                 dates.get(next_date).is_none_or(|m| m.span.start >= raw.span.end)
             }),
         };
+        // A match reaching back into an earlier one is dropped.
+        let last_end = found.last().map_or(0, |r: &Raw| r.span.end);
+        let matched = matched.filter(|(raw, ..)| raw.span.start >= last_end);
         match matched {
             Some((mut raw, core, next, prefix)) => {
                 if prefix {
@@ -638,7 +643,11 @@ impl Scanner<'_> {
     /// Wednesday", "on late Tuesday", "mid-December"), never into tokens
     /// before `free`.
     fn extend_prefix(&self, raw: &mut Raw, core: usize, free: usize) {
+        // The match may already reach left of `core` ("the 1990s").
         let mut at = core;
+        while at > 0 && self.tokens[at].start > raw.span.start {
+            at -= 1;
+        }
         let mut took_prep = false;
         let mut took_mod = false;
         for _ in 0..2 {
@@ -682,6 +691,7 @@ impl Scanner<'_> {
         match t.kind {
             Kind::Num => self
                 .numeric(i)
+                .or_else(|| self.decade(i))
                 .or_else(|| self.year(i))
                 .or_else(|| self.clock(i))
                 .or_else(|| self.relative(i)),
@@ -720,6 +730,14 @@ impl Scanner<'_> {
             && !self.word_in(at - 1, PREPOSITIONS)
             && !self.word_in(at - 1, MODIFIERS)
             && !self.sentence_start(at - 1)
+        {
+            return None;
+        }
+        // "Sunday Times": a name, unless a preposition or a modifier
+        // makes it a day ("On Tuesday Trump said").
+        if shift == Shift::Bare
+            && self.capitalised(at + 1)
+            && !(at > 0 && (self.word_in(at - 1, PREPOSITIONS) || self.word_in(at - 1, MODIFIERS)))
         {
             return None;
         }
@@ -830,6 +848,34 @@ impl Scanner<'_> {
             }
         }
         Some((self.raw(i, i + 1, TimexKind::Absolute, What::Year(y)), i + 1, true))
+    }
+
+    /// "the 1990s", "the early 2000s", "mid-1980s".
+    fn decade(&self, i: usize) -> Option<(Raw, usize, bool)> {
+        let y = i16::try_from(self.num(i, 4..=4)?).ok()?;
+        if !YEARS.contains(&y) || y % 10 != 0 || !self.tight(i + 1) || self.word(i + 1) != Some("s")
+        {
+            return None;
+        }
+        // "the early 2000s", "mid-1980s": the article and the modifier
+        // belong to the expression.
+        let mut from = i;
+        let mut part = None;
+        if i > 0 && self.word_in(i - 1, &["early", "late", "mid"]) {
+            from = i - 1;
+            part = self.word(from).map(str::to_ascii_lowercase);
+        } else if i > 1 && self.punct(i - 1, '-', true) && self.word_is(i - 2, "mid") {
+            from = i - 2;
+            part = Some("mid".to_string());
+        }
+        if from > 0 && self.word_is(from - 1, "the") {
+            from -= 1;
+        } else if part.is_none() {
+            return None;
+        }
+        let mut raw = self.raw(from, i + 2, TimexKind::Absolute, What::Decade(y));
+        raw.part = part;
+        Some((raw, i + 2, true))
     }
 
     /// `01/10/2020` or `01-10-2020`: the ingest scanner leaves these out

@@ -84,6 +84,9 @@ fn is_abbreviation(before: &[u8]) -> bool {
     ABBREVIATIONS.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(word))
 }
 
+/// Extra distance for a tense cue in a later clause on the right.
+const CLAUSE_PENALTY_BYTES: usize = 24;
+
 /// Which way a clause looks in time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -145,13 +148,21 @@ fn tense_in(text: &str, sentence: Span, span: Span, look_right: bool) -> Tense {
     let lo = floor(text, span.start.saturating_sub(TENSE_WINDOW_BYTES).max(sentence.start));
     let hi = floor(text, (span.end + TENSE_WINDOW_BYTES).min(sentence.end).max(span.end));
     // Words on both sides with their distance to the mention.
+    // Distances count the gap between the word's near edge and the mention.
     let mut seen: Vec<(usize, &str)> = words(&text[lo..span.start])
         .into_iter()
-        .map(|(at, w)| (span.start - (lo + at), w))
+        .map(|(at, w)| (span.start - (lo + at + w.len()) + 1, w))
         .collect();
     let left = seen.len();
     if look_right {
-        seen.extend(words(&text[span.end..hi]).into_iter().map(|(at, w)| (at + 1, w)));
+        let right = &text[span.end..hi];
+        // A cue past a comma on the right belongs to another clause more
+        // often than not ("which began in mid-December, would be …").
+        let clause_end = right.find([',', ';', '—', '(']).unwrap_or(right.len());
+        seen.extend(words(right).into_iter().map(|(at, w)| {
+            let penalty = if at > clause_end { CLAUSE_PENALTY_BYTES } else { 0 };
+            (at + 1 + penalty, w)
+        }));
     }
     let mut best: Option<(usize, Tense)> = None;
     for (k, &(distance, word)) in seen.iter().enumerate() {
