@@ -296,9 +296,10 @@ fn decide_order(e: OrderEvidence, options: &Options) -> Option<DayOrder> {
     None
 }
 
-/// True for values that later relative expressions may count from.
-fn is_point(raw: &Raw, r: &Resolved) -> bool {
-    r.granularity != Granularity::Range && !matches!(raw.what, What::Clock)
+/// True for values that later relative expressions may count from (a
+/// clock time counts: "he spoke at 9:30. The next day …").
+fn is_point(_raw: &Raw, r: &Resolved) -> bool {
+    r.granularity != Granularity::Range
 }
 
 /// The core: scans each piece (paragraph or line, with its byte offset in
@@ -335,7 +336,8 @@ fn run(
             continue;
         }
         let sentences = Sentences::new(text);
-        let mut in_sentence: Option<(usize, Resolved)> = None;
+        // The last point mention: (sentence start, its end, value).
+        let mut in_sentence: Option<(usize, usize, Resolved)> = None;
         for (k, raw) in raws.iter().enumerate() {
             let sentence = sentences.around(raw.span.start);
             let tense = match raw.what {
@@ -344,8 +346,11 @@ fn run(
                 }
                 _ => tense_around(text, sentence, raw.span),
             };
-            let earlier_in_sentence =
-                in_sentence.as_ref().filter(|(s, _)| *s == sentence.start).map(|(_, r)| r.clone());
+            let earlier = in_sentence.as_ref().filter(|(s, ..)| *s == sentence.start);
+            let appositive = earlier
+                .and_then(|(_, end, _)| text.get(*end..raw.span.start))
+                .is_some_and(|gap| gap.trim() == ",");
+            let earlier_in_sentence = earlier.map(|(.., r)| r.clone());
             let following = raws.get(k + 1).and_then(|next| {
                 let gap = text.get(raw.span.end..next.span.start)?;
                 let gap = gap.trim();
@@ -355,14 +360,19 @@ fn run(
                 {
                     return None;
                 }
-                let sit = Situation { tense, earlier_in_sentence: None, following: None };
+                let sit = Situation {
+                    tense,
+                    earlier_in_sentence: None,
+                    appositive: false,
+                    following: None,
+                };
                 resolve(next, &ctx, &sit).resolved
             });
-            let sit = Situation { tense, earlier_in_sentence, following };
+            let sit = Situation { tense, earlier_in_sentence, appositive, following };
             let outcome = resolve(raw, &ctx, &sit);
             if let Some(r) = outcome.resolved.as_ref().filter(|r| is_point(raw, r)) {
                 ctx.previous = Some(r.clone());
-                in_sentence = Some((sentence.start, r.clone()));
+                in_sentence = Some((sentence.start, raw.span.end, r.clone()));
             }
             let span = Span::new(offset + raw.span.start, offset + raw.span.end);
             // A sentence with no stops may run for a megabyte: keep only

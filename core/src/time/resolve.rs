@@ -58,6 +58,8 @@ pub(crate) struct Situation {
     pub tense: Tense,
     /// A day-, month- or year-level mention earlier in the same sentence.
     pub earlier_in_sentence: Option<Resolved>,
+    /// Only a comma separates this mention from that earlier one.
+    pub appositive: bool,
     /// The mention directly after this one ("two days after December 9").
     pub following: Option<Resolved>,
 }
@@ -629,7 +631,7 @@ fn relative(
             let Some(d) = shift_by(p, unit, n) else { return unknown_date() };
             let resolved = Resolved::at_granularity(unit_granularity(unit), d);
             let anchor = ctx.published_anchor(format!(
-                "{about}{amount} before {}{approx_note}",
+                "{about}{amount} {dir} {}{approx_note}",
                 ctx.published_phrase(p)
             ));
             (resolved, anchor)
@@ -683,6 +685,20 @@ fn relative(
                     no_anchor(format!("{amount} {dir} an event whose date the text does not give")),
                 );
             };
+            // "on Wednesday, a day after he met them": set off by a comma,
+            // the phrase restates the date just mentioned and counts back
+            // to its event.
+            if sit.appositive {
+                let anchor = previous_anchor(
+                    prev,
+                    format!(
+                        "restates the date just before it, {}, which is {about}{amount} {dir} an \
+                         event the sentence names{approx_note}",
+                        describe(prev)
+                    ),
+                );
+                return (Some(prev.clone()), anchor);
+            }
             let Some(d) = shift_by(prev.start, unit, n) else { return unknown_date() };
             let g = coarser(unit_granularity(unit), prev.granularity);
             let anchor = previous_anchor(

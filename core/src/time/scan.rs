@@ -1116,6 +1116,18 @@ impl Scanner<'_> {
             return None;
         }
         let dir = self.word(after_count + 1)?.to_ascii_lowercase();
+        // "two weeks from now"
+        if dir == "from" && self.word_is(after_count + 2, "now") {
+            let what = What::Relative {
+                count,
+                unit,
+                forward: true,
+                from: From::Now,
+                approx: approx || vague,
+            };
+            let next = after_count + 3;
+            return Some((self.raw(i, next, TimexKind::Relative, what), next, false));
+        }
         let (forward, from) = match dir.as_str() {
             "later" | "afterwards" | "afterward" => (true, From::Previous),
             "earlier" => (false, From::Previous),
