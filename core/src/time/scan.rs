@@ -966,7 +966,12 @@ impl Scanner<'_> {
 
     /// "today", "tonight", "yesterday morning", "this evening", "last night".
     fn deictic(&self, i: usize) -> Option<(Raw, usize, bool)> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let word = self.word(i)?;
+        // "USA Today": a name.
+        if self.capitalised(i) && i > 0 && self.capitalised(i - 1) && !self.sentence_start(i - 1) {
+            return None;
+        }
+        let w = word.to_ascii_lowercase();
         let (offset, mut part, mut next) = match w.as_str() {
             "today" => (0, None, i + 1),
             "tonight" => (0, Some("night".to_string()), i + 1),
@@ -1227,6 +1232,9 @@ impl Scanner<'_> {
         }
         let season_word = self.word(at)?;
         let season = Season::parse(season_word)?;
+        // "the Summer Olympics": a name, unless a year follows.
+        let capital =
+            season_word.starts_with(|c: char| c.is_uppercase()) && !self.sentence_start(at);
         let mut next = at + 1;
         let of = if self.word_is(next, "of") { next + 1 } else { next };
         let year = self.year_value(of);
@@ -1234,7 +1242,7 @@ impl Scanner<'_> {
             next = of + 1;
         }
         let introduced = (lead && self.word_is(at - 1, "the")) || shift != Shift::Bare;
-        if year.is_none() && !introduced {
+        if year.is_none() && (!introduced || capital) {
             return None;
         }
         // "in the fall of Baghdad": a noun, not a season.
