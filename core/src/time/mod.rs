@@ -298,7 +298,7 @@ fn decide_order(e: OrderEvidence, options: &Options) -> Option<DayOrder> {
 
 /// True for values that later relative expressions may count from (a
 /// clock time counts: "he spoke at 9:30. The next day …").
-fn is_point(_raw: &Raw, r: &Resolved) -> bool {
+fn is_point(r: &Resolved) -> bool {
     r.granularity != Granularity::Range
 }
 
@@ -370,7 +370,7 @@ fn run(
             });
             let sit = Situation { tense, earlier_in_sentence, appositive, following };
             let outcome = resolve(raw, &ctx, &sit);
-            if let Some(r) = outcome.resolved.as_ref().filter(|r| is_point(raw, r)) {
+            if let Some(r) = outcome.resolved.as_ref().filter(|r| is_point(r)) {
                 ctx.previous = Some(r.clone());
                 in_sentence = Some((sentence.start, raw.span.end, r.clone()));
             }
