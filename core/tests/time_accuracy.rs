@@ -267,3 +267,25 @@ fn held_out_sentences_meet_their_accuracy_floor() {
     assert!(recall >= HELDOUT_MIN_RECALL, "recall {recall:.3}");
     assert!(values >= HELDOUT_MIN_VALUE_ACCURACY, "value accuracy {values:.3}");
 }
+
+#[test]
+fn mentions_point_into_the_original_article_text() {
+    let articles = corpus();
+    let inferred = infer_published(&articles);
+    for (a, inf) in articles.iter().zip(&inferred) {
+        let published = a.published.date.or(inf.as_ref().map(|i| i.date));
+        let found = find_times(a, published);
+        for m in &found {
+            assert!(a.text.is_char_boundary(m.span.start) && a.text.is_char_boundary(m.span.end));
+            assert_eq!(m.span.of(&a.text).replace(['\r', '\n'], " "), m.text, "{}", a.file);
+            assert!(
+                a.paragraphs.iter().any(|p| p.span.contains(m.span)),
+                "{}: outside paragraphs",
+                a.file
+            );
+        }
+        for w in found.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{}: mentions overlap", a.file);
+        }
+    }
+}

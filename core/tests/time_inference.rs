@@ -100,3 +100,25 @@ The spokesman said the crowd would return today, and the guards fired tear gas a
     let found = find_times(&articles[0], articles[0].published.date);
     assert!(found.iter().all(|m| m.anchor.kind != AnchorKind::Corpus));
 }
+
+proptest::proptest! {
+    #[test]
+    fn inference_never_panics_and_answers_every_article(texts in proptest::collection::vec(
+        "(\\PC{0,80}|On Tuesday the embassy was stormed\\.|December 31, 2019|in May 2018|\n){0,8}",
+        1..4,
+    )) {
+        let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
+        let files: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
+        let articles = corpus(&files);
+        let inferred = infer_published(&articles);
+        proptest::prop_assert_eq!(inferred.len(), articles.len());
+        for (a, inf) in articles.iter().zip(&inferred) {
+            if a.published.date.is_some() {
+                proptest::prop_assert!(inf.is_none());
+            }
+            if let Some(i) = inf {
+                proptest::prop_assert!(!i.reason.is_empty());
+            }
+        }
+    }
+}
