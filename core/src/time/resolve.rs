@@ -236,6 +236,7 @@ pub(crate) fn resolve(raw: &Raw, ctx: &Context, sit: &Situation) -> Outcome {
         }
         What::Month { year: None, month, shift } => month_without_year(*month, *shift, ctx, sit),
         What::Year(y) => (Resolved::year(*y), no_anchor("the year is written out")),
+        What::Quarter { quarter, year } => quarter_range(*quarter, *year, ctx, sit),
         What::Decade(y) => {
             let r = Date::new(*y, 1, 1)
                 .ok()
@@ -789,6 +790,38 @@ fn season_range(
     let anchor = ctx.published_anchor(format!(
         "{how} {} (by whole months, northern hemisphere) relative to {}, {}",
         season.name(),
+        ctx.published_phrase(p),
+        tense_phrase(sit.tense)
+    ));
+    (Some(Resolved::range(a, b)), anchor)
+}
+
+/// The days of quarter `q` (1–4) of `year`.
+fn quarter_days(q: i8, year: i16) -> Option<(Date, Date)> {
+    let start = Date::new(year, (q - 1) * 3 + 1, 1).ok()?;
+    Some((start, add_months(start, 3)?.yesterday().ok()?))
+}
+
+fn quarter_range(
+    q: i8,
+    year: Option<i16>,
+    ctx: &Context,
+    sit: &Situation,
+) -> (Option<Resolved>, Anchor) {
+    if let Some(y) = year {
+        let r = quarter_days(q, y).map(|(a, b)| Resolved::range(a, b));
+        return (r, no_anchor(format!("quarter {q} of {y}, by calendar months")));
+    }
+    let Some(p) = ctx.published else { return unknown_date() };
+    let candidates: Vec<(Date, Date)> =
+        (-1..=1).filter_map(|k| quarter_days(q, p.year().checked_add(k)?)).collect();
+    let (pick, how) = match sit.tense {
+        Tense::Future => (candidates.iter().find(|(_, e)| *e >= p), "the current or next"),
+        _ => (candidates.iter().rev().find(|(s, _)| *s <= p), "the most recent"),
+    };
+    let Some(&(a, b)) = pick else { return (None, no_anchor("no year fits")) };
+    let anchor = ctx.published_anchor(format!(
+        "{how} calendar quarter {q} relative to {}, {} (a company's fiscal quarters may differ)",
         ctx.published_phrase(p),
         tense_phrase(sit.tense)
     ));

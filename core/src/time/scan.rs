@@ -106,7 +106,7 @@ const MONTH_CONTEXT: &[&str] = &[
 /// Words before a four-digit number that make it a year ("in 2003").
 const YEAR_CONTEXT: &[&str] = &[
     "in", "since", "by", "until", "till", "of", "from", "during", "through", "before", "after",
-    "early", "late", "mid", "around", "circa", "between", "and", "year",
+    "for", "early", "late", "mid", "around", "circa", "between", "and", "year",
 ];
 
 /// Words that may follow a year; any other lowercase word means the number
@@ -343,6 +343,11 @@ pub(crate) enum What {
     Year(i16),
     /// "the 1990s": the first year of the decade.
     Decade(i16),
+    /// "the first quarter (of 2021)", "Q4 2019".
+    Quarter {
+        quarter: i8,
+        year: Option<i16>,
+    },
     Weekday {
         day: Weekday,
         shift: Shift,
@@ -696,7 +701,9 @@ impl Scanner<'_> {
                 .or_else(|| self.clock(i))
                 .or_else(|| self.relative(i)),
             Kind::Word => self
-                .part_of(i)
+                .edge_of(i)
+                .or_else(|| self.quarter(i))
+                .or_else(|| self.part_of(i))
                 .or_else(|| self.same_day(i))
                 .or_else(|| self.recent(i))
                 .or_else(|| self.coming(i))
@@ -836,7 +843,9 @@ impl Scanner<'_> {
     fn year(&self, i: usize) -> Option<(Raw, usize, bool)> {
         let y = self.year_value(i)?;
         let context = (i > 0 && self.word_in(i - 1, YEAR_CONTEXT))
-            || (i > 1 && self.punct(i - 1, '-', true) && self.word_is(i - 2, "mid"));
+            || (i > 1 && self.punct(i - 1, '-', true) && self.word_is(i - 2, "mid"))
+            // "from 2010 to 2018", "2010 to 2018"
+            || (i > 1 && self.word_is(i - 1, "to") && self.year_value(i - 2).is_some());
         if !context {
             return None;
         }
@@ -993,6 +1002,78 @@ impl Scanner<'_> {
         raw.part = part;
         // "earlier today", "late yesterday"
         Some((raw, next, true))
+    }
+
+    /// "the end of the year", "the start of next month", "the middle of
+    /// May": the period, with the edge as its part.
+    fn edge_of(&self, i: usize) -> Option<(Raw, usize, bool)> {
+        if !self.word_is(i, "the") {
+            return None;
+        }
+        let edge = self.word(i + 1)?.to_ascii_lowercase();
+        let part = match edge.as_str() {
+            "end" | "close" => "end",
+            "start" | "beginning" => "start",
+            "middle" => "middle",
+            _ => return None,
+        };
+        if !self.word_is(i + 2, "of") {
+            return None;
+        }
+        let at = i + 3;
+        let unit = self.word(at + 1).and_then(Unit::parse).filter(|_| self.word_is(at, "the"));
+        let (mut raw, next) = match unit {
+            // "the end of the year": the current one.
+            Some(unit @ (Unit::Week | Unit::Month | Unit::Year))
+                if !self.word(at + 1)?.ends_with('s') =>
+            {
+                let what = What::Period { unit, offset: 0 };
+                (self.raw(at, at + 2, TimexKind::Relative, what), at + 2)
+            }
+            _ => {
+                let (raw, next, _) =
+                    self.period(at).or_else(|| self.month(at)).or_else(|| self.year(at))?;
+                (raw, next)
+            }
+        };
+        raw.span.start = self.tokens[i].start;
+        raw.part = Some(part.to_string());
+        Some((raw, next, true))
+    }
+
+    /// "the first quarter", "the third quarter of 2021", "Q4 2019".
+    fn quarter(&self, i: usize) -> Option<(Raw, usize, bool)> {
+        let (q, mut next) = if self.word(i) == Some("Q") && self.tight(i + 1) {
+            let q = self.num(i + 1, 1..=1)?;
+            (i8::try_from(q).ok()?, i + 2)
+        } else if self.word_is(i, "the") {
+            let q = match self.word(i + 1)?.to_ascii_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fourth" | "final" => 4,
+                _ => return None,
+            };
+            if !self.word_is(i + 2, "quarter") {
+                return None;
+            }
+            (q, i + 3)
+        } else {
+            return None;
+        };
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let at_year = if self.word_is(next, "of") { next + 1 } else { next };
+        let year = self.year_value(at_year);
+        if year.is_some() {
+            next = at_year + 1;
+        }
+        Some((
+            self.raw(i, next, TimexKind::Absolute, What::Quarter { quarter: q, year }),
+            next,
+            true,
+        ))
     }
 
     /// "recently", "lately".
