@@ -122,3 +122,11 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_month_or_year_alone_is_too_loose_to_date_an_article() {
+    let undated = "A Long War and Its Aftermath\n\n\
+The United States invaded the country in 2003 and withdrew its troops in December 2011, officials said.\n\n\
+The invasion has led to years of insecurity and the rise of militant groups.\n";
+    assert!(inferred(&[("b.txt", undated)])[0].is_none());
+}

@@ -10,7 +10,7 @@
 //!    (in past context) lie closest together, as news names the last few
 //!    days before it.
 //! 2. **Dates it mentions.** The latest full date it reports in the past is
-//!    a lower bound. A date without a year ("December 31st") takes its year
+//!    a lower bound (a month or a year alone is too loose to give a date). A date without a year ("December 31st") takes its year
 //!    from dated articles that mention the same day, or else, more weakly,
 //!    from the nearest dated article of the corpus when that is less than
 //!    half a year later.
@@ -212,11 +212,8 @@ fn infer_one(a: &Article, dated_days: &[DatedDay], dated: &[(Date, &str)]) -> Op
                 reason: format!("it reports “{}” ({}) in the past", m.text, long(r.start)),
                 span: m.span,
             }),
-            (What::Month { year: Some(_), .. } | What::Year(_), Some(r)) => bounds.push(Bound {
-                date: r.start,
-                reason: format!("it reports “{}” in the past", m.text),
-                span: m.span,
-            }),
+            // A month or year alone ("in 2003") bounds the date too loosely
+            // to show as one: it is left out.
             (What::Date { year: None, month, day, .. }, None) => {
                 if let Some(b) = shared_day(m, *month, *day, dated_days)
                     .or_else(|| corpus_year(m, *month, *day, dated))
