@@ -288,6 +288,9 @@ proptest! {
             Just("the"), Just("coming"), Just("days"), Just("10:42"), Just("GMT"), Just("01/10/2020"),
             Just("early"), Just("last"), Just("week"), Just("ago"), Just("a"), Just("year"),
             Just("Dec."), Just("summer"), Just("during"), Just("’s"), Just("é"), Just("\n"),
+            Just("end"), Just("of"), Just("first"), Just("quarter"), Just("Q3"), Just("1990s"),
+            Just("mid-"), Just("to"), Just("after"), Just("from"), Just("now"), Just("recently"),
+            Just("Saturday, April 17th"), Just("1:20 a.m."), Just("Today"), Just("USA"),
         ],
         0..60,
     ), published in proptest::option::of(0i32..20_000)) {
