@@ -24,6 +24,7 @@
 //! The crate never depends on leptos, web-sys or wasm-bindgen: the browser
 //! app and the command-line tool both call it, and it is tested natively.
 
+pub mod entities;
 pub mod error;
 pub mod ingest;
 pub mod report;

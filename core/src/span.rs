@@ -9,7 +9,19 @@ use std::ops::Index;
 /// `char` boundaries of that text, so `&text[span]` never panics.
 /// Spans are `Copy` and are never shifted by later steps: every annotation
 /// points into the same original text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
