@@ -21,11 +21,16 @@
 //! Sentence bounds and tense come from a small private helper (see
 //! `sentence.rs`) until the `text` step exists.
 
+mod events;
 mod infer;
 mod resolve;
 mod scan;
 mod sentence;
 
+pub use events::{
+    extract_events, Conflict, ConflictKind, ConflictValue, Event, EventSource, DATE_SLACK_DAYS,
+    MIN_SIMILARITY,
+};
 pub use infer::{infer_published, Inference};
 
 use crate::ingest::dates::time_at_start;
@@ -187,6 +192,27 @@ pub struct TimeMention {
     /// In a live blog, the time stamp of the entry this mention is in
     /// (entries are ordered by it).
     pub entry_time: Option<Time>,
+}
+
+/// The date each article's expressions are resolved against: its stated
+/// date, else the one [`infer_published`] gives (`inferred[i]` belongs to
+/// `articles[i]`).
+pub fn reference_date(article: &Article, inferred: Option<&Inference>) -> Option<Date> {
+    article.published.date.or(inferred.map(|i| i.date))
+}
+
+/// The temporal expressions of every article of a corpus, each resolved
+/// against its [`reference_date`]. Runs [`infer_published`] once.
+pub fn find_times_in_corpus(
+    articles: &[Article],
+) -> (Vec<Option<Inference>>, Vec<Vec<TimeMention>>) {
+    let inferred = infer_published(articles);
+    let times = articles
+        .iter()
+        .zip(&inferred)
+        .map(|(a, inf)| find_times(a, reference_date(a, inf.as_ref())))
+        .collect();
+    (inferred, times)
 }
 
 /// Knobs for [`find_times_with`].
