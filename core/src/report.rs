@@ -86,9 +86,10 @@ pub struct EventSourceReport {
     pub end: usize,
     /// The sentence or clause (line breaks as spaces).
     pub text: String,
-    /// The expression that dates it in this source, and its value.
-    pub date_text: String,
-    pub date: String,
+    /// The expression that dates it in this source, and its value; both
+    /// null for a sentence that tells the event without a date.
+    pub date_text: Option<String>,
+    pub date: Option<String>,
 }
 
 /// A detail the sources of an event disagree on.
@@ -315,7 +316,7 @@ impl EventReport {
                         end,
                         text: s.sentence.clone(),
                         date_text: s.date_text.clone(),
-                        date: s.date.value.clone(),
+                        date: s.date.as_ref().map(|d| d.value.clone()),
                     }
                 })
                 .collect(),

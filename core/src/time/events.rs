@@ -24,7 +24,7 @@
 //!    different dates are listed, never silently merged.
 
 use super::sentence::{self, Sentences, Tense};
-use super::{Granularity, Resolved, TimeMention, TimexKind};
+use super::{AnchorKind, Granularity, Resolved, TimeMention, TimexKind};
 use crate::entities::{EntityId, EntityIndex};
 use crate::ingest::Article;
 use crate::span::Span;
@@ -45,6 +45,13 @@ pub const MIN_SIMILARITY: f64 = 0.2;
 /// counted number ("25 … killed"): the shared name is evidence too.
 pub const MIN_SIMILARITY_WITH_SHARED: f64 = 0.12;
 
+/// A short report inside a long one: the mentions also join when this
+/// share of the shorter one's stems is in the longer one ...
+pub const MIN_OVERLAP: f64 = 0.4;
+
+/// ... and they share at least this many stems.
+pub const MIN_OVERLAP_SHARED_STEMS: usize = 4;
+
 /// However high the ratio, mentions must share this many content stems
 /// (two three-word sentences sharing one word are not one event).
 pub const MIN_SHARED_STEMS: usize = 2;
@@ -58,6 +65,9 @@ pub const MAX_SUMMARY_BYTES: usize = 200;
 
 /// A cut summary keeps at least this many bytes.
 pub const MIN_SUMMARY_BYTES: usize = 40;
+
+/// A leading place dateline ("BAGHDAD – ") has at most this many words.
+pub const DATELINE_MAX_WORDS: usize = 6;
 
 /// An attribution ("X said on Tuesday that") is dropped from the start of a
 /// summary only when its verb lies within this many bytes of the start.
@@ -81,10 +91,12 @@ pub struct EventSource {
     pub span: Span,
     /// The text of `span` (line breaks as spaces).
     pub sentence: String,
-    /// The temporal expression that dates it ("on Tuesday").
-    pub date_text: String,
+    /// The temporal expression that dates it ("on Tuesday"); `None` for a
+    /// sentence that tells the event without a date of its own (it joined
+    /// because it shares the event's words and counts).
+    pub date_text: Option<String>,
     /// What that expression resolved to.
-    pub date: Resolved,
+    pub date: Option<Resolved>,
     /// The clause trimmed to its core.
     pub summary: String,
 }
@@ -163,8 +175,10 @@ pub fn extract_events(
         let ents = entities.mentions.get(i).map(Vec::as_slice).unwrap_or(&[]);
         mentions.extend(article_mentions(&stemmer, i, article, found, ents));
     }
-    let clusters = cluster(&mentions);
-    let mut events: Vec<Event> = clusters.into_iter().map(|c| build_event(&mentions, &c)).collect();
+    let mut clusters = cluster(&mentions);
+    attach_undated(&stemmer, articles, times, entities, &mut mentions, &mut clusters);
+    let mut events: Vec<Event> =
+        clusters.into_iter().filter_map(|c| build_event(&mentions, &c)).collect();
     events.sort_by(|a, b| (a.date.start, &a.id).cmp(&(b.date.start, &b.id)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for e in &mut events {
@@ -205,6 +219,13 @@ fn article_mentions(
     entities: &[crate::entities::Mention],
 ) -> Vec<Candidate> {
     let dateline = article.published.evidence;
+    // The date the article's expressions were resolved against.
+    let reference = article.published.date.or_else(|| {
+        times.iter().find_map(|m| match m.anchor.kind {
+            AnchorKind::Published | AnchorKind::Corpus => m.anchor.date,
+            _ => None,
+        })
+    });
     let mut found = Vec::new();
     for p in &article.paragraphs {
         let para = Span::new(p.span.start, p.span.end);
@@ -223,13 +244,16 @@ fn article_mentions(
             let usable: Vec<&TimeMention> = ms
                 .into_iter()
                 .filter(|m| dateline.is_none_or(|d| !d.overlaps(m.span)))
-                .filter(|m| usable_date(m).is_some())
                 .filter(|m| {
+                    let Some(r) = m.resolved.as_ref() else { return false };
                     let local = Span::new(m.span.start - para.start, m.span.end - para.start);
                     let tense = sentence::tense_around(&p.text, s, local);
-                    // Future talk names an event time only with a calendar date.
-                    tense != Tense::Future
-                        || matches!(m.kind, TimexKind::Absolute | TimexKind::Numeric)
+                    let future = tense == Tense::Future;
+                    // Future talk names an event time only with a calendar
+                    // date; past talk cannot report what is after its writing.
+                    let calendar = matches!(m.kind, TimexKind::Absolute | TimexKind::Numeric);
+                    let after_writing = reference.is_some_and(|p| r.start > p);
+                    (!future || calendar) && (future || !after_writing)
                 })
                 .collect();
             for (clause, m) in clauses(&p.text, s, para.start, &usable) {
@@ -271,7 +295,7 @@ fn clauses<'a>(
 ) -> Vec<(Span, &'a TimeMention)> {
     let mut groups: Vec<(Vec<&'a TimeMention>, String)> = Vec::new();
     for m in ms {
-        let Some(r) = usable_date(m) else { continue };
+        let Some(r) = m.resolved.as_ref() else { continue };
         match groups.last_mut() {
             Some((g, v)) if *v == r.value => g.push(m),
             _ => groups.push((vec![m], r.value.clone())),
@@ -283,7 +307,7 @@ fn clauses<'a>(
     let best = |g: &[&'a TimeMention]| -> &'a TimeMention {
         let mut best = g[0];
         for m in g {
-            let (a, b) = (usable_date(m), usable_date(best));
+            let (a, b) = (m.resolved.as_ref(), best.resolved.as_ref());
             if let (Some(a), Some(b)) = (a, b) {
                 if rank(a.granularity) < rank(b.granularity) {
                     best = m;
@@ -292,8 +316,9 @@ fn clauses<'a>(
         }
         best
     };
+    let dated = |m: &'a TimeMention| usable_date(m).map(|_| m);
     if groups.len() == 1 {
-        return vec![(s, best(&groups[0].0))];
+        return dated(best(&groups[0].0)).map(|m| (s, m)).into_iter().collect();
     }
     // Cut between consecutive groups at the last clause boundary in the
     // gap; with none, the sentence stays whole, dated by its finest date.
@@ -308,13 +333,13 @@ fn clauses<'a>(
     }
     if cuts.len() != groups.len() {
         let all: Vec<&'a TimeMention> = groups.into_iter().flat_map(|(g, _)| g).collect();
-        return vec![(s, best(&all))];
+        return dated(best(&all)).map(|m| (s, m)).into_iter().collect();
     }
     cuts.push(s.end);
     groups
         .iter()
         .enumerate()
-        .map(|(k, (g, _))| (Span::new(cuts[k], cuts[k + 1]), best(g)))
+        .filter_map(|(k, (g, _))| dated(best(g)).map(|m| (Span::new(cuts[k], cuts[k + 1]), m)))
         .collect()
 }
 
@@ -374,8 +399,8 @@ fn candidate(
             file: article.file.clone(),
             span,
             sentence: sentence_text,
-            date_text: m.text.clone(),
-            date,
+            date_text: Some(m.text.clone()),
+            date: Some(date),
             summary,
         },
         stems,
@@ -630,11 +655,21 @@ fn summarize(text: &str, local: Span, date: std::ops::Range<usize>) -> String {
     let mut lo = local.start;
     let mut hi = local.end;
     let clause = local.of(text);
-    // Leading attribution: "<speaker> <said> [date] that …".
-    if let Some(cut) = leading_attribution(clause) {
-        let new_lo = local.start + cut;
-        if hi - new_lo >= MIN_SUMMARY_BYTES {
-            lo = new_lo;
+    if let Some(cut) = dateline_prefix(clause) {
+        lo += cut;
+    }
+    // Leading attribution: "<speaker> <said> [date] that …". When the date
+    // sits in the speaker's own words before the verb ("X, who resigned
+    // early in December, told Y that …"), those words are the event.
+    if let Some((verb, cut)) = leading_attribution(&text[lo..hi]) {
+        let (verb, cut) = (lo + verb, lo + cut);
+        let relative = word_spans(&text[lo..date.start.max(lo)]).iter().any(|&(s, e)| {
+            matches!(text[lo + s..lo + e].to_lowercase().as_str(), "who" | "which" | "whose")
+        });
+        if date.end <= verb && relative && verb - lo >= MIN_SUMMARY_BYTES / 2 {
+            hi = verb;
+        } else if hi - cut >= MIN_SUMMARY_BYTES {
+            lo = cut;
         }
     }
     // Leading date and comma: "On December 31st, supporters …".
@@ -670,31 +705,50 @@ fn summarize(text: &str, local: Span, date: std::ops::Range<usize>) -> String {
 /// Where a leading attribution ends: just after "that" when a saying verb
 /// within [`MAX_ATTRIBUTION_BYTES`] of the start is followed by "that", or
 /// after "According to X," at the start.
-fn leading_attribution(clause: &str) -> Option<usize> {
-    let lower = clause.to_lowercase();
-    if lower.starts_with("according to ") {
-        let comma = clause.find(',')?;
-        return Some(
-            comma + 1 + (clause[comma + 1..].len() - clause[comma + 1..].trim_start().len()),
-        );
-    }
+fn leading_attribution(clause: &str) -> Option<(usize, usize)> {
     let words = word_spans(clause);
-    for (k, &(s, e)) in words.iter().enumerate() {
+    let word = |k: usize| -> String {
+        words.get(k).map_or(String::new(), |&(s, e)| clause[s..e].to_lowercase())
+    };
+    if word(0) == "according" && word(1) == "to" {
+        let comma = clause.find(',')?;
+        let rest = &clause[comma + 1..];
+        return Some((0, comma + 1 + (rest.len() - rest.trim_start().len())));
+    }
+    for (k, &(s, _)) in words.iter().enumerate() {
         if s > MAX_ATTRIBUTION_BYTES {
             break;
         }
-        let w = lower.get(s..e).unwrap_or("");
-        if !SAYING.contains(&w) {
+        if !SAYING.contains(&word(k).as_str()) {
             continue;
         }
         // "that" within the next few words (a date may sit between).
-        for &(s2, e2) in words.iter().skip(k + 1).take(6) {
-            if lower.get(s2..e2) == Some("that") {
+        for (j, &(_, e2)) in words.iter().enumerate().skip(k + 1).take(6) {
+            if word(j) == "that" {
                 let rest = &clause[e2..];
-                return Some(e2 + (rest.len() - rest.trim_start().len()));
+                return Some((s, e2 + (rest.len() - rest.trim_start().len())));
             }
         }
         return None;
+    }
+    None
+}
+
+/// The length of a leading place dateline ("BAGHDAD / WASHINGTON – ",
+/// "ERBIL, Kurdistan Region – "): a few words opening with a word in
+/// capitals, ended by a dash.
+fn dateline_prefix(clause: &str) -> Option<usize> {
+    let first: String = clause.chars().take_while(|c| c.is_alphabetic()).collect();
+    if first.chars().count() < 2 || first.chars().any(|c| !c.is_uppercase()) {
+        return None;
+    }
+    for dash in [" – ", " — ", " - ", " -- "] {
+        if let Some(at) = clause.find(dash) {
+            let head = &clause[..at];
+            if head.split_whitespace().count() <= DATELINE_MAX_WORDS {
+                return Some(at + dash.len());
+            }
+        }
     }
     None
 }
@@ -938,7 +992,8 @@ fn number_value(word: &str, rest: &str) -> Option<f64> {
 // ------------------------------------------------------------- clustering
 
 /// True when two dates may be one event's (see the module docs).
-fn dates_fit(a: &Resolved, b: &Resolved) -> bool {
+fn dates_fit(a: Option<&Resolved>, b: Option<&Resolved>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
     match (a.granularity, b.granularity) {
         (Granularity::Day, Granularity::Day) => {
             let gap = (a.start - b.start).get_days().abs() as i64;
@@ -953,7 +1008,7 @@ fn dates_fit(a: &Resolved, b: &Resolved) -> bool {
 
 /// How similar two mentions are, or `None` when they cannot be one event.
 fn similarity(a: &Candidate, b: &Candidate) -> Option<f64> {
-    if !dates_fit(&a.source.date, &b.source.date) {
+    if !dates_fit(a.source.date.as_ref(), b.source.date.as_ref()) {
         return None;
     }
     // One sentence never tells two of one article's events at once, but the
@@ -969,60 +1024,186 @@ fn similarity(a: &Candidate, b: &Candidate) -> Option<f64> {
         a.counts.iter().any(|x| b.counts.iter().any(|y| x.what == y.what && x.value == y.value));
     let needed =
         if shared_entity || shared_count { MIN_SIMILARITY_WITH_SHARED } else { MIN_SIMILARITY };
-    (jaccard >= needed).then_some(jaccard)
+    let overlap = shared as f64 / a.stems.len().min(b.stems.len()).max(1) as f64;
+    let contained = shared >= MIN_OVERLAP_SHARED_STEMS && overlap >= MIN_OVERLAP;
+    (jaccard >= needed || contained).then_some(jaccard.max(overlap / 2.0))
 }
 
-/// Groups mentions into events: each mention joins the cluster it is most
-/// similar to, provided its date fits every member's (so a chain of
-/// one-day gaps never spreads a cluster over a week).
+/// Groups mentions into events. Every pair of mentions whose dates fit
+/// and whose words are similar enough is a link; links are taken strongest
+/// first, and two groups merge only when every date of one fits every date
+/// of the other (so a chain of one-day gaps never spreads an event over a
+/// week) and no sentence would be two sources of one event.
 fn cluster(mentions: &[Candidate]) -> Vec<Vec<usize>> {
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Mentions in date order, so each one is compared only with those whose
+    // dates can fit (a window of a few days, or the same month or year).
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    // Finer dates first, so coarse ones never seed a cluster that a
-    // precise report would have to join.
-    order.sort_by_key(|&i| (rank(mentions[i].source.date.granularity), i));
-    for i in order {
-        let m = &mentions[i];
-        let mut best: Option<(f64, usize)> = None;
-        for (k, c) in clusters.iter().enumerate() {
-            if !c.iter().all(|&j| dates_fit(&m.source.date, &mentions[j].source.date)) {
-                continue;
-            }
-            // A sentence is never two sources of one event.
-            if c.iter().any(|&j| {
-                mentions[j].source.span == m.source.span
-                    && mentions[j].source.article == m.source.article
-            }) {
-                continue;
-            }
-            let score = c
-                .iter()
-                .filter_map(|&j| similarity(m, &mentions[j]))
-                .fold(None, |acc: Option<f64>, s| Some(acc.map_or(s, |a| a.max(s))));
-            if let Some(s) = score {
-                if best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, k));
+    let start = |i: usize| mentions[i].source.date.as_ref().map(|d| d.start);
+    order.sort_by_key(|&i| (start(i), i));
+    let mut links: Vec<(f64, usize, usize)> = Vec::new();
+    for (x, &i) in order.iter().enumerate() {
+        let a = &mentions[i];
+        for &j in &order[x + 1..] {
+            let b = &mentions[j];
+            if let (Some(da), Some(db)) = (a.source.date.as_ref(), b.source.date.as_ref()) {
+                let gap = (db.start - da.start).get_days() as i64;
+                if gap > DATE_SLACK_DAYS && da.granularity == Granularity::Day {
+                    break;
                 }
             }
-        }
-        match best {
-            Some((_, k)) => clusters[k].push(i),
-            None => clusters.push(vec![i]),
+            if let Some(score) = similarity(a, b) {
+                links.push((score, i.min(j), i.max(j)));
+            }
         }
     }
+    links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut group: Vec<usize> = (0..mentions.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..mentions.len()).map(|i| vec![i]).collect();
+    for (_, i, j) in links {
+        let (gi, gj) = (group[i], group[j]);
+        if gi == gj {
+            continue;
+        }
+        let fits = members[gi].iter().all(|&x| {
+            members[gj].iter().all(|&y| {
+                let (mx, my) = (&mentions[x].source, &mentions[y].source);
+                dates_fit(mx.date.as_ref(), my.date.as_ref())
+                    && !(mx.article == my.article && mx.span == my.span)
+            })
+        });
+        if !fits {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[gj]);
+        for &y in &moved {
+            group[y] = gi;
+        }
+        members[gi].extend(moved);
+    }
+    let mut clusters: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     for c in &mut clusters {
         c.sort_by_key(|&i| (mentions[i].source.article, mentions[i].source.span.start));
     }
     clusters
 }
 
+/// An undated sentence joins an event when its stemmed words reach this
+/// Jaccard similarity with one of the event's sources in another article
+/// (stricter than for dated mentions, as no date supports it) ...
+pub const MIN_UNDATED_SIMILARITY: f64 = 0.35;
+
+/// ... or when it gives the same count of the same thing ("25 dead",
+/// "killed at least 25") and shares this many stems besides.
+pub const MIN_UNDATED_SHARED_STEMS: usize = 2;
+
+/// Adds to the events the sentences that tell them without a date of
+/// their own ("The strikes … left 25 dead and upwards of 50 wounded"), so
+/// their details can be compared. Such a sentence never starts an event,
+/// and joins the one event it is most similar to.
+fn attach_undated(
+    stemmer: &Stemmer,
+    articles: &[Article],
+    times: &[Vec<TimeMention>],
+    entities: &EntityIndex,
+    mentions: &mut Vec<Candidate>,
+    clusters: &mut [Vec<usize>],
+) {
+    if clusters.is_empty() {
+        return;
+    }
+    let owner: BTreeMap<usize, usize> =
+        clusters.iter().enumerate().flat_map(|(k, c)| c.iter().map(move |&i| (i, k))).collect();
+    let mut joins: Vec<(usize, Candidate)> = Vec::new();
+    for (index, article) in articles.iter().enumerate() {
+        let dated: Vec<Span> =
+            times.get(index).map_or(Vec::new(), |t| t.iter().map(|m| m.span).collect());
+        let ents = entities.mentions.get(index).map(Vec::as_slice).unwrap_or(&[]);
+        for p in &article.paragraphs {
+            let sentences = Sentences::new(&p.text);
+            let mut at = 0;
+            while at < p.text.len() {
+                let s = sentences.around(at);
+                at = s.end.max(at + 1);
+                let raw = s.of(&p.text);
+                let lead = raw.len() - raw.trim_start().len();
+                let local = Span::new(s.start + lead, s.start + raw.trim_end().len());
+                if local.is_empty() {
+                    continue;
+                }
+                let span = Span::new(p.span.start + local.start, p.span.start + local.end);
+                if dated.iter().any(|d| span.overlaps(*d)) {
+                    continue;
+                }
+                let stems = stems_outside(stemmer, &p.text, local, &[]);
+                if stems.len() < MIN_EVENT_WORDS {
+                    continue;
+                }
+                let sentence_text = local.of(&p.text).to_string();
+                let c = Candidate {
+                    counts: counts(&sentence_text),
+                    source: EventSource {
+                        article: index,
+                        file: article.file.clone(),
+                        span,
+                        summary: summarize(&p.text, local, local.start..local.start),
+                        sentence: sentence_text,
+                        date_text: None,
+                        date: None,
+                    },
+                    stems,
+                    entities: {
+                        let mut e: Vec<EntityId> = ents
+                            .iter()
+                            .filter(|e| span.contains(e.span))
+                            .map(|e| e.entity.clone())
+                            .collect();
+                        e.sort();
+                        e.dedup();
+                        e
+                    },
+                };
+                let mut best: Option<(f64, usize)> = None;
+                for (i, m) in mentions.iter().enumerate() {
+                    if m.source.article == index || m.source.date.is_none() {
+                        continue;
+                    }
+                    let Some(&k) = owner.get(&i) else { continue };
+                    let shared = c.stems.intersection(&m.stems).count();
+                    let union = c.stems.union(&m.stems).count().max(1);
+                    let jaccard = shared as f64 / union as f64;
+                    let same_count = c
+                        .counts
+                        .iter()
+                        .any(|x| m.counts.iter().any(|y| x.what == y.what && x.value == y.value));
+                    let joins = (jaccard >= MIN_UNDATED_SIMILARITY
+                        && shared >= MIN_OVERLAP_SHARED_STEMS)
+                        || (same_count && shared >= MIN_UNDATED_SHARED_STEMS);
+                    if joins && best.is_none_or(|(b, _)| jaccard > b) {
+                        best = Some((jaccard, k));
+                    }
+                }
+                if let Some((_, k)) = best {
+                    joins.push((k, c));
+                }
+            }
+        }
+    }
+    for (k, c) in joins {
+        mentions.push(c);
+        clusters[k].push(mentions.len() - 1);
+    }
+    for c in clusters.iter_mut() {
+        c.sort_by_key(|&i| (mentions[i].source.article, mentions[i].source.span.start));
+    }
+}
+
 /// The event of one cluster.
-fn build_event(mentions: &[Candidate], members: &[usize]) -> Event {
+fn build_event(mentions: &[Candidate], members: &[usize]) -> Option<Event> {
     let sources: Vec<&Candidate> = members.iter().map(|&i| &mentions[i]).collect();
     // The date most sources give; the earliest on a tie.
     let mut votes: BTreeMap<(Date, String), (usize, Resolved)> = BTreeMap::new();
     for c in &sources {
-        let d = &c.source.date;
+        let Some(d) = c.source.date.as_ref() else { continue };
         votes.entry((d.start, d.value.clone())).or_insert((0, d.clone())).0 += 1;
     }
     let date = votes
@@ -1031,13 +1212,14 @@ fn build_event(mentions: &[Candidate], members: &[usize]) -> Event {
             Some(b) if b.0 >= v.0 => Some(b),
             _ => Some(v),
         })
-        .map(|(_, r)| r.clone())
-        .unwrap_or_else(|| sources[0].source.date.clone());
+        .map(|(_, r)| r.clone())?;
     // The most informative summary: the one with the most content words,
     // shorter on a tie.
     let summary = sources
         .iter()
-        .max_by_key(|c| (c.stems.len(), std::cmp::Reverse(c.source.summary.len())))
+        .max_by_key(|c| {
+            (c.source.date.is_some(), c.stems.len(), std::cmp::Reverse(c.source.summary.len()))
+        })
         .map(|c| c.source.summary.clone())
         .unwrap_or_default();
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
@@ -1056,10 +1238,13 @@ fn build_event(mentions: &[Candidate], members: &[usize]) -> Event {
             what: "date".to_string(),
             values: sources
                 .iter()
-                .map(|c| ConflictValue {
-                    article: c.source.article,
-                    file: c.source.file.clone(),
-                    value: format!("{} ({})", c.source.date_text, c.source.date.value),
+                .filter_map(|c| {
+                    let (text, date) = (c.source.date_text.as_ref()?, c.source.date.as_ref()?);
+                    Some(ConflictValue {
+                        article: c.source.article,
+                        file: c.source.file.clone(),
+                        value: format!("{text} ({})", date.value),
+                    })
                 })
                 .collect(),
         });
@@ -1094,7 +1279,7 @@ fn build_event(mentions: &[Candidate], members: &[usize]) -> Event {
         }
     }
     let id = slug(&date.value, &summary);
-    Event {
+    Some(Event {
         id,
         precision: date.granularity,
         date,
@@ -1102,7 +1287,7 @@ fn build_event(mentions: &[Candidate], members: &[usize]) -> Event {
         entities,
         sources: sources.iter().map(|c| c.source.clone()).collect(),
         conflicts,
-    }
+    })
 }
 
 /// Words of an event id after its date.
