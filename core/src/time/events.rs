@@ -1029,6 +1029,11 @@ fn similarity(a: &Candidate, b: &Candidate) -> Option<f64> {
     (jaccard >= needed || contained).then_some(jaccard.max(overlap / 2.0))
 }
 
+/// Each mention is compared with at most this many mentions after it in
+/// date order (a pathological text with thousands of same-day sentences
+/// stays fast; real corpora never reach it).
+pub const MAX_COMPARISONS_PER_MENTION: usize = 400;
+
 /// Groups mentions into events. Every pair of mentions whose dates fit
 /// and whose words are similar enough is a link; links are taken strongest
 /// first, and two groups merge only when every date of one fits every date
@@ -1043,7 +1048,7 @@ fn cluster(mentions: &[Candidate]) -> Vec<Vec<usize>> {
     let mut links: Vec<(f64, usize, usize)> = Vec::new();
     for (x, &i) in order.iter().enumerate() {
         let a = &mentions[i];
-        for &j in &order[x + 1..] {
+        for &j in order[x + 1..].iter().take(MAX_COMPARISONS_PER_MENTION) {
             let b = &mentions[j];
             if let (Some(da), Some(db)) = (a.source.date.as_ref(), b.source.date.as_ref()) {
                 let gap = (db.start - da.start).get_days() as i64;
@@ -1057,20 +1062,44 @@ fn cluster(mentions: &[Candidate]) -> Vec<Vec<usize>> {
         }
     }
     links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // Each group keeps what the merge test needs: its granularity, its
+    // earliest and latest start, and its sentences.
+    struct Group {
+        granularity: Option<Granularity>,
+        first: Option<Date>,
+        last: Option<Date>,
+        sentences: BTreeSet<(usize, Span)>,
+    }
     let mut group: Vec<usize> = (0..mentions.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..mentions.len()).map(|i| vec![i]).collect();
+    let mut groups: Vec<Group> = mentions
+        .iter()
+        .map(|m| Group {
+            granularity: m.source.date.as_ref().map(|d| d.granularity),
+            first: m.source.date.as_ref().map(|d| d.start),
+            last: m.source.date.as_ref().map(|d| d.start),
+            sentences: BTreeSet::from([(m.source.article, m.source.span)]),
+        })
+        .collect();
     for (_, i, j) in links {
-        let (gi, gj) = (group[i], group[j]);
+        let (mut gi, mut gj) = (group[i], group[j]);
         if gi == gj {
             continue;
         }
-        let fits = members[gi].iter().all(|&x| {
-            members[gj].iter().all(|&y| {
-                let (mx, my) = (&mentions[x].source, &mentions[y].source);
-                dates_fit(mx.date.as_ref(), my.date.as_ref())
-                    && !(mx.article == my.article && mx.span == my.span)
-            })
-        });
+        // The smaller group moves into the larger one.
+        if members[gi].len() < members[gj].len() {
+            std::mem::swap(&mut gi, &mut gj);
+        }
+        let (a, b) = (&groups[gi], &groups[gj]);
+        let (Some(first), Some(last)) = (a.first.min(b.first), a.last.max(b.last)) else {
+            continue;
+        };
+        let fits = a.granularity == b.granularity
+            && match a.granularity {
+                Some(Granularity::Day) => (last - first).get_days() as i64 <= DATE_SLACK_DAYS,
+                _ => first == last,
+            }
+            && b.sentences.iter().all(|x| !a.sentences.contains(x));
         if !fits {
             continue;
         }
@@ -1079,6 +1108,11 @@ fn cluster(mentions: &[Candidate]) -> Vec<Vec<usize>> {
             group[y] = gi;
         }
         members[gi].extend(moved);
+        let taken = std::mem::take(&mut groups[gj].sentences);
+        let target = &mut groups[gi];
+        target.sentences.extend(taken);
+        target.first = Some(first);
+        target.last = Some(last);
     }
     let mut clusters: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     for c in &mut clusters {
@@ -1113,6 +1147,14 @@ fn attach_undated(
     }
     let owner: BTreeMap<usize, usize> =
         clusters.iter().enumerate().flat_map(|(k, c)| c.iter().map(move |&i| (i, k))).collect();
+    let mut index_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.source.date.is_some() {
+            for stem in &m.stems {
+                index_of.entry(stem.as_str()).or_default().push(i);
+            }
+        }
+    }
     let mut joins: Vec<(usize, Candidate)> = Vec::new();
     for (index, article) in articles.iter().enumerate() {
         let dated: Vec<Span> =
@@ -1162,22 +1204,32 @@ fn attach_undated(
                         e
                     },
                 };
+                // Shared stems per dated mention of another article, through
+                // the index (never a scan of every mention).
+                let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+                for stem in &c.stems {
+                    for &i in index_of.get(stem.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                        if mentions[i].source.article != index {
+                            *shared.entry(i).or_insert(0) += 1;
+                        }
+                    }
+                }
                 let mut best: Option<(f64, usize)> = None;
-                for (i, m) in mentions.iter().enumerate() {
-                    if m.source.article == index || m.source.date.is_none() {
+                for (i, n) in shared {
+                    if n < MIN_UNDATED_SHARED_STEMS {
                         continue;
                     }
+                    let m = &mentions[i];
                     let Some(&k) = owner.get(&i) else { continue };
-                    let shared = c.stems.intersection(&m.stems).count();
-                    let union = c.stems.union(&m.stems).count().max(1);
-                    let jaccard = shared as f64 / union as f64;
+                    let union = (c.stems.len() + m.stems.len() - n).max(1);
+                    let jaccard = n as f64 / union as f64;
                     let same_count = c
                         .counts
                         .iter()
                         .any(|x| m.counts.iter().any(|y| x.what == y.what && x.value == y.value));
                     let joins = (jaccard >= MIN_UNDATED_SIMILARITY
-                        && shared >= MIN_OVERLAP_SHARED_STEMS)
-                        || (same_count && shared >= MIN_UNDATED_SHARED_STEMS);
+                        && n >= MIN_OVERLAP_SHARED_STEMS)
+                        || same_count;
                     if joins && best.is_none_or(|(b, _)| jaccard > b) {
                         best = Some((jaccard, k));
                     }
