@@ -684,6 +684,13 @@ fn summarize(text: &str, local: Span, date: std::ops::Range<usize>) -> String {
             }
         }
     }
+    // A clause cut from a longer sentence may open with its conjunction.
+    for word in ["and then ", "and ", "but ", "then ", "while "] {
+        if text[lo..hi].starts_with(word) && hi - lo - word.len() >= MIN_SUMMARY_BYTES {
+            lo += word.len();
+            break;
+        }
+    }
     // Trailing attribution: ", he said." / ", according to X."
     let body = &text[lo..hi];
     if let Some(cut) = trailing_attribution(body) {
@@ -1265,13 +1272,20 @@ fn build_event(mentions: &[Candidate], members: &[usize]) -> Option<Event> {
             _ => Some(v),
         })
         .map(|(_, r)| r.clone())?;
-    // The most informative summary: the one with the most content words,
-    // shorter on a tie.
+    // The summary of the most central dated source: the one sharing most
+    // words with the others (an outlier that joined on a few shared words
+    // never speaks for the event); more content words on a tie.
+    let centrality = |c: &Candidate| -> usize {
+        sources
+            .iter()
+            .filter(|o| !std::ptr::eq(**o, c))
+            .map(|o| c.stems.intersection(&o.stems).count())
+            .sum()
+    };
     let summary = sources
         .iter()
-        .max_by_key(|c| {
-            (c.source.date.is_some(), c.stems.len(), std::cmp::Reverse(c.source.summary.len()))
-        })
+        .filter(|c| c.source.date.is_some())
+        .max_by_key(|c| (centrality(c), c.stems.len(), std::cmp::Reverse(c.source.summary.len())))
         .map(|c| c.source.summary.clone())
         .unwrap_or_default();
     let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
