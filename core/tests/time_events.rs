@@ -207,6 +207,22 @@ fn gold(articles: &[Article]) -> Vec<Gold> {
         .collect()
 }
 
+/// True when every word of the event's summary is a word of one of its
+/// sources, in order: the summary is cut from the source, not paraphrased.
+fn summary_is_cut_from_a_source(e: &Event) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let summary = words(&e.summary);
+    e.sources.iter().any(|s| {
+        let mut source = words(&s.sentence).into_iter();
+        summary.iter().all(|w| source.any(|x| &x == w))
+    })
+}
+
 fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 {
         1.0
@@ -322,6 +338,12 @@ fn bundled_events_are_sorted_dated_and_never_finer_than_their_sources() {
             e.sources.iter().filter_map(|s| s.date.as_ref()).any(|d| d.granularity == e.precision);
         assert!(finest, "{}: its precision comes from a source", e.id);
         assert!(!e.summary.is_empty(), "{}: has a summary", e.id);
+        assert!(
+            summary_is_cut_from_a_source(e),
+            "{}: summary {:?} is not cut from a source",
+            e.id,
+            e.summary
+        );
         for s in &e.sources {
             let a = &articles[s.article];
             assert_eq!(s.span.of(&a.text).replace(['\n', '\r'], " "), s.sentence);
@@ -363,6 +385,7 @@ proptest! {
             texts.into_iter().enumerate().map(|(i, t)| (format!("{i}.txt"), t)).collect();
         let articles = corpus(&files);
         for e in events_of(&articles) {
+            prop_assert!(summary_is_cut_from_a_source(&e), "summary {:?}", e.summary);
             for s in &e.sources {
                 let text = &articles[s.article].text;
                 prop_assert!(s.span.start <= s.span.end && s.span.end <= text.len());

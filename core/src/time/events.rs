@@ -304,14 +304,20 @@ fn clauses<'a>(
     if groups.is_empty() {
         return Vec::new();
     }
+    // "Tuesday’s attack" names an event the reader already knows; the
+    // sentence reports what happened at its other date, if it has one.
+    let possessive = |m: &TimeMention| {
+        let after = text.get(m.span.end.saturating_sub(offset)..).unwrap_or("");
+        after.starts_with("’s") || after.starts_with("'s")
+    };
+    let key = |m: &TimeMention| {
+        (possessive(m), m.resolved.as_ref().map_or(u8::MAX, |r| rank(r.granularity)))
+    };
     let best = |g: &[&'a TimeMention]| -> &'a TimeMention {
         let mut best = g[0];
         for m in g {
-            let (a, b) = (m.resolved.as_ref(), best.resolved.as_ref());
-            if let (Some(a), Some(b)) = (a, b) {
-                if rank(a.granularity) < rank(b.granularity) {
-                    best = m;
-                }
+            if key(m) < key(best) {
+                best = m;
             }
         }
         best
@@ -1406,6 +1412,31 @@ mod tests {
         assert_eq!(c[0].text, "at least 25");
         assert_eq!(c[1].what, "wounded");
         assert_eq!(c[1].value, 55.0);
+    }
+
+    #[test]
+    fn place_datelines_and_leading_conjunctions_leave_the_summary() {
+        let text =
+            "HARBOUR CITY – Dock workers walked off the job at the container port on Monday.";
+        let s = summarize(text, Span::new(0, text.len()), 69..78);
+        assert_eq!(s, "Dock workers walked off the job at the container port on Monday");
+        let text = "and then the dock workers walked off the job at the container port on Monday";
+        let s = summarize(text, Span::new(0, text.len()), 67..76);
+        assert!(s.starts_with("the dock workers"), "{s}");
+    }
+
+    #[test]
+    fn a_date_in_the_speakers_relative_clause_keeps_that_clause() {
+        let text = "The minister, who resigned from the cabinet in early May, told reporters that the party would split.";
+        let date = text.find("in early May").unwrap_or(0);
+        let s = summarize(text, Span::new(0, text.len()), date..date + 12);
+        assert_eq!(s, "The minister, who resigned from the cabinet in early May");
+    }
+
+    #[test]
+    fn parentheticals_are_dropped() {
+        assert_eq!(drop_brackets("the Popular Forces (PMF) marched"), "the Popular Forces marched");
+        assert_eq!(drop_brackets("an open ( bracket"), "an open ( bracket");
     }
 
     #[test]
