@@ -8,8 +8,17 @@
 //!   `cargo test -p crossread-core --test time_events -- --nocapture` to
 //!   see precision and recall of event detection, date accuracy, and
 //!   pairwise precision and recall of the clustering, with every miss.
+//!   The gold was written before the program first ran on it. First run:
+//!   detection precision 0.944, recall 0.895, date accuracy 0.933,
+//!   pairwise clustering precision 0.778, recall 0.412. Later rules (a
+//!   possessive weekday names a known event; elapsed time about the present
+//!   is no event) were general, but were found looking at this set, so the
+//!   later figures (0.971, 0.895, 0.967, 0.778, 0.412) are not blind.
+//!   Clustering recall is the weak point: reports of one happening in
+//!   different words ("stormed", "descended on", "hurled stones at") share
+//!   few stems, and no entity index is available yet on this branch.
 //! - A property test: event source spans lie in their article's text, on
-//!   char boundaries, and never panic on odd input.
+//!   char boundaries; summaries are cut from a source; no input panics.
 
 use crossread_core::entities::annotate_corpus;
 use crossread_core::ingest::{ingest_corpus, Article, SourceFile};
@@ -24,12 +33,14 @@ const CORPORA: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/time/events_corpora.txt");
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/time/events_bundled.tsv");
 
-/// Floors on the bundled articles (set a little under the figures measured
-/// when written, printed by the test).
-const MIN_DETECTION_PRECISION: f64 = 0.75;
-const MIN_DETECTION_RECALL: f64 = 0.70;
-const MIN_DATE_ACCURACY: f64 = 0.80;
-const MIN_PAIR_PRECISION: f64 = 0.75;
+/// Floors on the bundled articles, set a little under the figures measured
+/// when written (printed by the test). Pairwise precision has more room:
+/// the real entity index (another branch) lowers the word threshold for
+/// mentions sharing an entity, which will move the clustering.
+const MIN_DETECTION_PRECISION: f64 = 0.90;
+const MIN_DETECTION_RECALL: f64 = 0.85;
+const MIN_DATE_ACCURACY: f64 = 0.90;
+const MIN_PAIR_PRECISION: f64 = 0.65;
 const MIN_PAIR_RECALL: f64 = 0.35;
 
 /// Ingests `(name, text)` pairs as one corpus.
@@ -152,6 +163,46 @@ fn made_up_corpora_give_the_expected_events() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn entities_named_in_the_sources_are_the_events_entities() {
+    use crossread_core::entities::{EntityIndex, EntityType, Mention};
+    let files = [
+        (
+            "one.txt".to_string(),
+            "Storm\n\nMay 5, 2019\n\nA storm flooded the old harbour of Port Avel on Saturday.\n"
+                .to_string(),
+        ),
+        (
+            "two.txt".to_string(),
+            "Floods\n\nMay 5, 2019\n\nFloodwater covered the quays and streets of Port Avel on Saturday night after heavy rain.\n"
+                .to_string(),
+        ),
+    ];
+    let articles = corpus(&files);
+    let mentions: Vec<Vec<Mention>> = articles
+        .iter()
+        .map(|a| {
+            let at = a.text.find("Port Avel").expect("the name is in the text");
+            vec![Mention {
+                span: Span::new(at, at + "Port Avel".len()),
+                kind: EntityType::Place,
+                entity: "place:port-avel".to_string(),
+                role: None,
+            }]
+        })
+        .collect();
+    let index = EntityIndex { entities: Vec::new(), mentions };
+    let (_, times) = find_times_in_corpus(&articles);
+    let without = extract_events(&articles, &times, &EntityIndex::default());
+    let with = extract_events(&articles, &times, &index);
+    assert!(with.iter().all(|e| e.entities == ["place:port-avel"]), "every event names Port Avel");
+    // Few shared words: apart on words alone, one event once the shared
+    // place is known.
+    assert_eq!(without.len(), 2);
+    assert_eq!(with.len(), 1);
+    assert_eq!(with[0].sources.len(), 2);
 }
 
 fn bundled() -> Vec<Article> {

@@ -253,7 +253,12 @@ fn article_mentions(
                     // date; past talk cannot report what is after its writing.
                     let calendar = matches!(m.kind, TimexKind::Absolute | TimexKind::Numeric);
                     let after_writing = reference.is_some_and(|p| r.start > p);
-                    (!future || calendar) && (future || !after_writing)
+                    // "17 years after the invasion" placed on the writing
+                    // year says how long ago something was, about the present.
+                    let elapsed = m.kind == TimexKind::Relative
+                        && matches!(r.granularity, Granularity::Month | Granularity::Year)
+                        && reference.is_some_and(|p| r.start <= p && p <= r.end);
+                    (!future || calendar) && (future || !after_writing) && !elapsed
                 })
                 .collect();
             for (clause, m) in clauses(&p.text, s, para.start, &usable) {
