@@ -1227,9 +1227,7 @@ fn attach_undated(
                 let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
                 for stem in &c.stems {
                     for &i in index_of.get(stem.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                        if mentions[i].source.article != index {
-                            *shared.entry(i).or_insert(0) += 1;
-                        }
+                        *shared.entry(i).or_insert(0) += 1;
                     }
                 }
                 let mut best: Option<(f64, usize)> = None;
@@ -1245,7 +1243,12 @@ fn attach_undated(
                         .counts
                         .iter()
                         .any(|x| m.counts.iter().any(|y| x.what == y.what && x.value == y.value));
-                    let joins = (jaccard >= MIN_UNDATED_SIMILARITY
+                    // Within one article only the same count of the same
+                    // thing ties a sentence to an event (its other sentences
+                    // share its topic words anyway).
+                    let other_article = m.source.article != index;
+                    let joins = (other_article
+                        && jaccard >= MIN_UNDATED_SIMILARITY
                         && n >= MIN_OVERLAP_SHARED_STEMS)
                         || same_count;
                     if joins && best.is_none_or(|(b, _)| jaccard > b) {
