@@ -66,6 +66,22 @@ pub const MAX_SUMMARY_BYTES: usize = 200;
 /// A cut summary keeps at least this many bytes.
 pub const MIN_SUMMARY_BYTES: usize = 40;
 
+/// A speaker's own words before the saying verb ("The minister, who
+/// resigned in May,") become the summary only when at least this long.
+pub const MIN_SPEAKER_CLAUSE_BYTES: usize = 20;
+
+/// A date this close to the start of a summary ("On December 31st, …",
+/// "But on Tuesday …" after its conjunction) is a leading date.
+pub const LEADING_DATE_SLACK_BYTES: usize = 3;
+
+/// "that" after a saying verb is looked for within this many words ("said
+/// early on Wednesday that").
+pub const ATTRIBUTION_THAT_WORDS: usize = 6;
+
+/// How much a containment link (see [`MIN_OVERLAP`]) counts against a
+/// Jaccard one when links are ranked.
+pub const CONTAINMENT_WEIGHT: f64 = 0.5;
+
 /// A leading place dateline ("BAGHDAD – ") has at most this many words.
 pub const DATELINE_MAX_WORDS: usize = 6;
 
@@ -677,14 +693,14 @@ fn summarize(text: &str, local: Span, date: std::ops::Range<usize>) -> String {
         let relative = word_spans(&text[lo..date.start.max(lo)]).iter().any(|&(s, e)| {
             matches!(text[lo + s..lo + e].to_lowercase().as_str(), "who" | "which" | "whose")
         });
-        if date.end <= verb && relative && verb - lo >= MIN_SUMMARY_BYTES / 2 {
+        if date.end <= verb && relative && verb - lo >= MIN_SPEAKER_CLAUSE_BYTES {
             hi = verb;
         } else if hi - cut >= MIN_SUMMARY_BYTES {
             lo = cut;
         }
     }
     // Leading date and comma: "On December 31st, supporters …".
-    if date.start <= lo + 3 && date.start >= lo {
+    if date.start >= lo && date.start - lo <= LEADING_DATE_SLACK_BYTES {
         if let Some(rest) = text.get(date.end..hi) {
             let t = rest.trim_start();
             if let Some(t2) = t.strip_prefix(',') {
@@ -741,7 +757,7 @@ fn leading_attribution(clause: &str) -> Option<(usize, usize)> {
             continue;
         }
         // "that" within the next few words (a date may sit between).
-        for (j, &(_, e2)) in words.iter().enumerate().skip(k + 1).take(6) {
+        for (j, &(_, e2)) in words.iter().enumerate().skip(k + 1).take(ATTRIBUTION_THAT_WORDS) {
             if word(j) == "that" {
                 let rest = &clause[e2..];
                 return Some((s, e2 + (rest.len() - rest.trim_start().len())));
@@ -1044,7 +1060,9 @@ fn similarity(a: &Candidate, b: &Candidate) -> Option<f64> {
         if shared_entity || shared_count { MIN_SIMILARITY_WITH_SHARED } else { MIN_SIMILARITY };
     let overlap = shared as f64 / a.stems.len().min(b.stems.len()).max(1) as f64;
     let contained = shared >= MIN_OVERLAP_SHARED_STEMS && overlap >= MIN_OVERLAP;
-    (jaccard >= needed || contained).then_some(jaccard.max(overlap / 2.0))
+    // A containment link ranks below an equal Jaccard one: overlap of a
+    // short sentence is cheaper than overlap of two whole ones.
+    (jaccard >= needed || contained).then_some(jaccard.max(overlap * CONTAINMENT_WEIGHT))
 }
 
 /// Each mention is compared with at most this many mentions after it in

@@ -1,5 +1,5 @@
-//! Time: temporal expressions, their resolution to calendar dates, and
-//! publication dates inferred from the corpus.
+//! Time: temporal expressions, their resolution to calendar dates,
+//! publication dates inferred from the corpus, and events.
 //!
 //! The main types are few:
 //!
@@ -14,9 +14,14 @@
 //!   context"), so every resolved date is traceable to words.
 //! - [`Inference`]: a publication date worked out from the corpus for an
 //!   article that states none, with its reason. It is never a stated date.
+//! - [`Event`]: one real happening with every [`EventSource`] that reports
+//!   it (exact sentence spans), its date and precision, a summary cut from a
+//!   source, the entities named, and the [`Conflict`]s between sources.
 //!
 //! [`find_times`] reads an article's clean paragraphs; [`find_times_in`]
-//! reads a bare text. [`infer_published`] looks at a whole corpus.
+//! reads a bare text. [`infer_published`] looks at a whole corpus, and
+//! [`find_times_in_corpus`] resolves every article against its stated or
+//! inferred date. [`extract_events`] turns those into events.
 //!
 //! Sentence bounds and tense come from a small private helper (see
 //! `sentence.rs`) until the `text` step exists.
