@@ -212,6 +212,45 @@ fn entities_named_in_the_sources_are_the_events_entities() {
     assert_eq!(with[0].sources.len(), 2);
 }
 
+#[test]
+fn bad_input_gives_sound_events_or_none_and_never_panics() {
+    let many_dates: String = (0..400)
+        .map(|i| format!("on December {}, 2019 the council met and voted ", 1 + i % 31))
+        .collect();
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("no dates", "Title\n\nNothing here has a date, and nobody did anything.\n".to_string()),
+        ("impossible date", "Title\n\nMarch 2, 2020\n\nThe board met on February 30 and resigned.\n".to_string()),
+        ("far years", "Title\n\nMarch 2, 2020\n\nThe city was founded in 9999 and sacked in 0001 by raiders.\n".to_string()),
+        ("all caps", "TITLE\n\nMARCH 2, 2020\n\nTHE ARMY SEIZED THE AIRPORT ON SUNDAY, KILLING 12 PEOPLE.\n".to_string()),
+        ("scripts", "Заголовок\n\nMarch 2, 2020\n\nВ воскресенье армия заняла аэропорт. سيطر الجيش على المطار يوم الأحد on Sunday.\n".to_string()),
+        ("hundreds of dates in one line", format!("Title\n\nDecember 31, 2019\n\n{many_dates}\n")),
+    ];
+    for (name, text) in cases {
+        let articles = corpus(&[(format!("{name}.txt"), text)]);
+        let events = events_of(&articles);
+        for e in &events {
+            assert_ne!(e.precision, Granularity::Range, "{name}");
+            assert!(e.date.value.len() >= 4, "{name}: {}", e.date.value);
+            for s in &e.sources {
+                let t = &articles[s.article].text;
+                assert!(t.is_char_boundary(s.span.start) && t.is_char_boundary(s.span.end));
+                assert!(s.span.end <= t.len());
+            }
+        }
+        match name {
+            "empty" | "no dates" => assert!(events.is_empty(), "{name}: {} events", events.len()),
+            "impossible date" => assert!(
+                events.iter().all(|e| !e.date.value.contains("-02-30")),
+                "February 30 is no day"
+            ),
+            "all caps" => assert_eq!(events.len(), 1, "the seizure on Sunday"),
+            "hundreds of dates in one line" => assert!(!events.is_empty()),
+            _ => {}
+        }
+    }
+}
+
 fn bundled() -> Vec<Article> {
     let mut paths: Vec<_> = std::fs::read_dir(Path::new(ARTICLES))
         .expect("articles folder")
