@@ -700,11 +700,20 @@ fn summarize(text: &str, local: Span, date: std::ops::Range<usize>) -> String {
         }
     }
     // Leading date and comma: "On December 31st, supporters …".
+    // A live blog's entry time stamp ("20:40 GMT Turnout was …") too.
     if date.start >= lo && date.start - lo <= LEADING_DATE_SLACK_BYTES {
+        let stamp = text.get(date.clone()).is_some_and(|d| {
+            d.contains(':') && d.chars().next().is_some_and(|c| c.is_ascii_digit())
+        });
         if let Some(rest) = text.get(date.end..hi) {
             let t = rest.trim_start();
-            if let Some(t2) = t.strip_prefix(',') {
-                let new_lo = hi - t2.trim_start().len();
+            let after = match t.strip_prefix(',') {
+                Some(t2) => Some(t2.trim_start()),
+                None if stamp => Some(t),
+                None => None,
+            };
+            if let Some(after) = after {
+                let new_lo = hi - after.len();
                 if hi - new_lo >= MIN_SUMMARY_BYTES {
                     lo = new_lo;
                 }
@@ -1457,6 +1466,13 @@ mod tests {
         let date = text.find("in early May").unwrap_or(0);
         let s = summarize(text, Span::new(0, text.len()), date..date + 12);
         assert_eq!(s, "The minister, who resigned from the cabinet in early May");
+    }
+
+    #[test]
+    fn a_live_blog_time_stamp_leaves_the_summary() {
+        let text = "20:40 GMT Turnout was higher than at the last election in almost every region.";
+        let s = summarize(text, Span::new(0, text.len()), 0..9);
+        assert_eq!(s, "Turnout was higher than at the last election in almost every region");
     }
 
     #[test]
