@@ -403,7 +403,9 @@ fn candidate(
     let date = usable_date(m)?.clone();
     let raw = para_text.get(clause.start..clause.end)?;
     let lead = raw.len() - raw.trim_start().len();
-    let local = Span::new(clause.start + lead, clause.start + raw.trim_end().len());
+    // An all-blank clause has nothing left after trimming.
+    let end = clause.start + raw.trim_end().len();
+    let local = Span::new((clause.start + lead).min(end), end);
     if local.is_empty() {
         return None;
     }
@@ -1007,7 +1009,7 @@ fn counts(sentence: &str) -> Vec<Count> {
         let before_text = sentence[..spans[k].0].trim_end().to_lowercase();
         let qualifier = QUALIFIERS.iter().find(|q| before_text.ends_with(*q));
         let start = match qualifier {
-            Some(q) => sentence[..spans[k].0].trim_end().len() - q.len(),
+            Some(q) => sentence[..spans[k].0].trim_end().len().saturating_sub(q.len()),
             None => spans[k].0,
         };
         let text = sentence.get(start..spans[k].1).unwrap_or(&words[k]).to_string();
@@ -1213,7 +1215,8 @@ fn attach_undated(
                 at = s.end.max(at + 1);
                 let raw = s.of(&p.text);
                 let lead = raw.len() - raw.trim_start().len();
-                let local = Span::new(s.start + lead, s.start + raw.trim_end().len());
+                let end = s.start + raw.trim_end().len();
+                let local = Span::new((s.start + lead).min(end), end);
                 if local.is_empty() {
                     continue;
                 }
@@ -1473,6 +1476,12 @@ mod tests {
         let text = "20:40 GMT Turnout was higher than at the last election in almost every region.";
         let s = summarize(text, Span::new(0, text.len()), 0..9);
         assert_eq!(s, "Turnout was higher than at the last election in almost every region");
+    }
+
+    #[test]
+    fn qualifiers_after_case_changing_letters_never_panic() {
+        let c = counts("İİİİ at least 25 killed");
+        assert_eq!(c[0].value, 25.0);
     }
 
     #[test]
