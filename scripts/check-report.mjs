@@ -1,7 +1,8 @@
 // Holds the JSON of `crossread analyze` to the schema the README documents
 // (section "Command line"), and checks the offsets against the files:
 // offsets count Unicode code points in the decoded file text, and every
-// non-blank character lies in exactly one paragraph or removed block.
+// non-blank character lies in exactly one paragraph or removed block; each
+// date's and each event source's text is the file's text at its offsets.
 //
 //   node scripts/check-report.mjs REPORT.json DIR...
 // (the DIRs are where the report's files are, to re-read them)
@@ -27,7 +28,18 @@ const decode1252 = (bytes) =>
   Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
 
 const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'NORP', 'FACILITY', 'QUANTITY'];
+const GRANULARITIES = ['day', 'month', 'year', 'range'];
+const DATE_KINDS = ['absolute', 'weekday', 'relative', 'numeric', 'time', 'vague', 'deictic'];
+const ANCHOR_KINDS = ['published', 'previous-mention', 'corpus', 'none'];
+const VALUE_SHAPES = {
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  month: /^\d{4}-\d{2}$/,
+  year: /^\d{4}$/,
+  range: /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/,
+};
 const isStrOrNull = (v) => v === null || typeof v === 'string';
+// Line breaks inside a span are shown as spaces, one for one.
+const flat = (s) => s.replace(/[\r\n]/g, ' ');
 const isOffset = (v) => Number.isInteger(v) && v >= 0;
 
 assert.ok(Number.isInteger(report.version) && report.version >= 1, 'version is a positive integer');
@@ -74,6 +86,22 @@ for (const a of report.articles) {
     assert.ok(p.date === null || /^\d{4}-\d{2}-\d{2}$/.test(p.date), `date ${p.date} is YYYY-MM-DD or null`);
     assert.equal(p.date === null, p.basis === 'unknown', 'date is null exactly when basis is unknown');
     assert.ok(isStrOrNull(p.evidence) && isStrOrNull(p.reason));
+    if (p.basis === 'inferred') assert.ok(typeof p.reason === 'string' && p.reason.length > 0, 'an inferred date has a reason');
+    assert.ok(Array.isArray(a.dates), 'dates is an array');
+    for (const d of a.dates) {
+      assert.ok(isOffset(d.start) && isOffset(d.end) && d.start < d.end, `date span ${d.start}..${d.end}`);
+      assert.equal(typeof d.text, 'string');
+      assert.ok(DATE_KINDS.includes(d.kind), `date kind ${d.kind}`);
+      if (d.value === null) {
+        assert.equal(d.granularity, null, 'an unresolved date has no granularity');
+      } else {
+        assert.ok(GRANULARITIES.includes(d.granularity), `granularity ${d.granularity}`);
+        assert.match(d.value, VALUE_SHAPES[d.granularity], `value ${d.value} fits ${d.granularity}`);
+      }
+      assert.ok(ANCHOR_KINDS.includes(d.anchor.kind), `anchor kind ${d.anchor.kind}`);
+      assert.ok(d.anchor.date === null || VALUE_SHAPES.day.test(d.anchor.date), `anchor date ${d.anchor.date}`);
+      assert.equal(typeof d.anchor.explanation, 'string');
+    }
     for (const n of a.notices) {
       assert.ok(NOTICE_KINDS.includes(n.kind), `notice kind ${n.kind}`);
       assert.ok(typeof n.message === 'string' && n.message.length > 0, 'notice has a message');
@@ -112,19 +140,28 @@ for (const a of report.articles) {
   }
 }
 
-/** Re-reads the file and checks each span's text and the full coverage. */
-function checkOffsets(a) {
-  if (a.notices.some((n) => n.kind === 'binary' || n.kind === 'empty' || n.kind === 'truncated')) return;
+/** The decoded file text of article `a` as an array of code points, or
+ * null when it cannot be re-decoded here (binary, empty, UTF-16). */
+function fileChars(a) {
+  if (a.notices.some((n) => n.kind === 'binary' || n.kind === 'empty' || n.kind === 'truncated')) return null;
   const file = dirs.map((d) => path.join(d, a.file)).find((f) => fs.existsSync(f));
   assert.ok(file, `${a.file} not found in ${dirs.join(', ')}`);
   const bytes = fs.readFileSync(file);
   const other = a.notices.find((n) => n.kind === 'encoding');
   // Only UTF-8 and Windows-1252 are re-decoded here (UTF-16 files are skipped).
-  if (other && !/1252/.test(other.message)) return;
+  if (other && !/1252/.test(other.message)) return null;
   const encoding = other ? 'windows-1252' : 'utf-8';
-  const chars = Array.from(encoding === 'utf-8' ? new TextDecoder().decode(bytes) : decode1252(bytes));
-  // Line breaks inside a span are shown as spaces, one for one.
-  const flat = (s) => s.replace(/[\r\n]/g, ' ');
+  return Array.from(encoding === 'utf-8' ? new TextDecoder().decode(bytes) : decode1252(bytes));
+}
+
+/** Re-reads the file and checks each span's text and the full coverage. */
+function checkOffsets(a) {
+  const chars = fileChars(a);
+  if (chars === null) return;
+  for (const d of a.dates) {
+    assert.ok(d.end <= chars.length, `date ${d.start}..${d.end} runs past the text`);
+    assert.equal(flat(d.text), flat(chars.slice(d.start, d.end).join('')), `date text at ${d.start}..${d.end}`);
+  }
   const owner = new Array(chars.length).fill(0);
   for (const m of a.entities) {
     assert.equal(m.text, flat(chars.slice(m.start, m.end).join('')), `entity text at ${m.start}..${m.end}`);
@@ -140,10 +177,57 @@ function checkOffsets(a) {
   });
 }
 
-if (problems > 0) {
-  console.error(`check-report: ${problems} of ${report.articles.length} articles do not match the schema`);
+// Events: shape, order, and each source's text against its file.
+const PRECISION_SHAPES = { day: VALUE_SHAPES.day, month: VALUE_SHAPES.month, year: VALUE_SHAPES.year };
+const byFile = new Map(report.articles.map((a) => [a.file, a]));
+let eventProblems = 0;
+try {
+  assert.ok(Array.isArray(report.events), 'events is an array');
+} catch (e) {
+  eventProblems++;
+  console.error(e.message);
+}
+const eventIds = new Set();
+let previousStart = '';
+for (const e of report.events ?? []) {
+  try {
+    assert.equal(typeof e.id, 'string');
+    assert.ok(!eventIds.has(e.id), `event id ${e.id} is unique`);
+    eventIds.add(e.id);
+    assert.ok(e.precision in PRECISION_SHAPES, `precision ${e.precision}`);
+    assert.match(e.date, PRECISION_SHAPES[e.precision], `date ${e.date} is exactly as precise as ${e.precision}`);
+    const start = e.date.padEnd(10, '-00');
+    assert.ok(start >= previousStart, `events are sorted by date (${e.date} after ${previousStart})`);
+    previousStart = start;
+    assert.ok(typeof e.summary === 'string' && e.summary.length > 0, 'summary');
+    assert.ok(Array.isArray(e.entities) && e.entities.every((x) => typeof x === 'string'), 'entities');
+    assert.ok(Array.isArray(e.sources) && e.sources.length > 0, 'sources');
+    for (const s of e.sources) {
+      const a = byFile.get(s.file);
+      assert.ok(a, `source file ${s.file} is an article of the report`);
+      assert.ok(isOffset(s.start) && isOffset(s.end) && s.start < s.end, `source span ${s.start}..${s.end}`);
+      assert.ok(isStrOrNull(s.date_text) && isStrOrNull(s.date), 'source date');
+      const chars = fileChars(a);
+      if (chars !== null) {
+        assert.equal(flat(s.text), flat(chars.slice(s.start, s.end).join('')), `source text at ${s.file} ${s.start}..${s.end}`);
+      }
+    }
+    for (const c of e.conflicts) {
+      assert.ok(['number', 'date'].includes(c.kind), `conflict kind ${c.kind}`);
+      assert.equal(typeof c.what, 'string');
+      assert.ok(c.values.length >= 2, 'a conflict has at least two values');
+      for (const v of c.values) assert.ok(byFile.has(v.file) && typeof v.value === 'string', 'conflict value');
+    }
+  } catch (err) {
+    eventProblems++;
+    console.error(`event ${e.id}: ${err.message}`);
+  }
+}
+
+if (problems > 0 || eventProblems > 0) {
+  console.error(`check-report: ${problems} of ${report.articles.length} articles and ${eventProblems} events do not match the schema`);
   process.exit(1);
 }
 console.log(
-  `check-report: ${report.articles.length} articles and ${report.entities.length} entities match the README schema; offsets and coverage hold`,
+  `check-report: ${report.articles.length} articles, ${report.entities.length} entities and ${report.events.length} events match the README schema; offsets and coverage hold`,
 );

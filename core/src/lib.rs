@@ -6,7 +6,7 @@
 //! ingest  raw bytes → Article (metadata, clean paragraphs, removed clutter)
 //!   → text      tokens, sentences, folded keys
 //!   → entities  recognise, resolve across articles, corrections
-//!   → time      dates, events, timeline              (later issues)
+//!   → time      temporal expressions, resolved dates, inferred publication dates
 //!   → search    index, query language, facets, passages
 //!   → compare   claims, quotes, shared passages      (later issues)
 //! ```
@@ -36,6 +36,7 @@ pub mod report;
 pub mod search;
 pub mod span;
 pub mod text;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use span::{CharOffsets, Span};

@@ -5,9 +5,10 @@
 //! The schema is documented in the README; later pipeline steps add their
 //! annotations to the same document.
 
-use crate::entities::{annotate_corpus, Entity, EntityIndex, Mention};
+use crate::entities::{annotate_corpus, Entity, EntityId, EntityIndex, Mention};
 use crate::ingest::{Article, DateBasis, Field, Notice, NoticeKind, ParagraphKind};
 use crate::span::{CharOffsets, Span};
+use crate::time::{extract_events, find_times_in_corpus, Event, Inference, TimeMention};
 use serde::Serialize;
 
 /// The whole analysis of a corpus.
@@ -18,6 +19,8 @@ pub struct Analysis {
     pub articles: Vec<ArticleReport>,
     /// Canonical entities across the corpus, sorted by type then id.
     pub entities: Vec<EntityReport>,
+    /// Events across the corpus, sorted by date then id.
+    pub events: Vec<EventReport>,
 }
 
 /// One canonical entity across the corpus.
@@ -74,6 +77,7 @@ pub struct EntityMentionReport {
     pub role: Option<String>,
 }
 
+
 /// One article in the analysis.
 #[derive(Debug, Serialize)]
 pub struct ArticleReport {
@@ -88,6 +92,80 @@ pub struct ArticleReport {
     pub removed: Vec<RemovedReport>,
     /// Entity mentions in the clean paragraphs, sorted, never overlapping.
     pub entities: Vec<EntityMentionReport>,
+    /// Temporal expressions in the clean paragraphs, in text order.
+    pub dates: Vec<DateReport>,
+}
+
+/// One temporal expression and what it resolved to.
+#[derive(Debug, Serialize)]
+pub struct DateReport {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// ISO `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or a range `A/B`; null when the
+    /// expression cannot be placed.
+    pub value: Option<String>,
+    /// `day`, `month`, `year` or `range`; null with `value`.
+    pub granularity: Option<&'static str>,
+    /// `absolute`, `weekday`, `relative`, `numeric`, `time`, `vague` or
+    /// `deictic`.
+    pub kind: &'static str,
+    pub anchor: AnchorReport,
+}
+
+/// What a date counts from, and why.
+#[derive(Debug, Serialize)]
+pub struct AnchorReport {
+    /// `published`, `previous-mention`, `corpus` or `none`.
+    pub kind: &'static str,
+    /// `YYYY-MM-DD` of the date counted from, or null.
+    pub date: Option<String>,
+    pub explanation: String,
+}
+
+/// One event and every source that reports it.
+#[derive(Debug, Serialize)]
+pub struct EventReport {
+    pub id: String,
+    /// ISO value, never finer than `precision`.
+    pub date: String,
+    /// `day`, `month` or `year`.
+    pub precision: &'static str,
+    pub summary: String,
+    pub entities: Vec<EntityId>,
+    pub sources: Vec<EventSourceReport>,
+    pub conflicts: Vec<ConflictReport>,
+}
+
+/// Where one article reports an event (code points into its file text).
+#[derive(Debug, Serialize)]
+pub struct EventSourceReport {
+    pub file: String,
+    pub start: usize,
+    pub end: usize,
+    /// The sentence or clause (line breaks as spaces).
+    pub text: String,
+    /// The expression that dates it in this source, and its value; both
+    /// null for a sentence that tells the event without a date.
+    pub date_text: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A detail the sources of an event disagree on.
+#[derive(Debug, Serialize)]
+pub struct ConflictReport {
+    /// `number` or `date`.
+    pub kind: &'static str,
+    /// What is counted (`wounded`, `killed`, ...) or `date`.
+    pub what: String,
+    pub values: Vec<ConflictValueReport>,
+}
+
+/// One source's value in a conflict.
+#[derive(Debug, Serialize)]
+pub struct ConflictValueReport {
+    pub file: String,
+    pub value: String,
 }
 
 /// Publication date with its basis and evidence.
@@ -149,15 +227,25 @@ impl Analysis {
 
     /// Builds the report with entities already found (and perhaps corrected).
     pub fn with_entities(articles: &[Article], index: &EntityIndex) -> Analysis {
+        let (inferred, times) = find_times_in_corpus(articles);
+        let events = extract_events(articles, &times, index);
         let none = Vec::new();
+        let offsets: Vec<CharOffsets> =
+            articles.iter().map(|a| CharOffsets::new(&a.text)).collect();
         Analysis {
             version: 1,
             articles: articles
                 .iter()
                 .enumerate()
-                .map(|(i, a)| ArticleReport::new(a, index.mentions.get(i).unwrap_or(&none)))
+                .zip(&offsets)
+                .zip(inferred.iter().zip(&times))
+                .map(|(((i, a), o), (inf, t))| {
+                    let mentions = index.mentions.get(i).unwrap_or(&none);
+                    ArticleReport::new(a, o, mentions, inf.as_ref(), t)
+                })
                 .collect(),
             entities: index.entities.iter().map(|e| EntityReport::new(e, articles)).collect(),
+            events: events.iter().map(|e| EventReport::new(e, &offsets)).collect(),
         }
     }
 }
@@ -193,30 +281,25 @@ impl EntityReport {
 }
 
 impl ArticleReport {
-    fn new(article: &Article, mentions: &[Mention]) -> ArticleReport {
-        let offsets = CharOffsets::new(&article.text);
+    fn new(
+        article: &Article,
+        offsets: &CharOffsets,
+        mentions: &[Mention],
+        inferred: Option<&Inference>,
+        times: &[TimeMention],
+    ) -> ArticleReport {
         let text_span = |text: &str, span: Span| {
             let (start, end) = offsets.chars(span);
             TextSpan { text: text.to_string(), start, end }
         };
         let value = |field: &Option<Field>| field.as_ref().map(|f| f.value.clone());
-        let p = &article.published;
         ArticleReport {
             file: article.file.clone(),
             id: article.id.clone(),
             title: value(&article.title),
             outlet: value(&article.outlet),
             byline: value(&article.byline),
-            published: PublishedReport {
-                date: p.date.map(|d| d.to_string()),
-                basis: match p.basis {
-                    DateBasis::Stated => "stated",
-                    DateBasis::Inferred => "inferred",
-                    DateBasis::Unknown => "unknown",
-                },
-                evidence: p.evidence.map(|s| s.of(&article.text).to_string()),
-                reason: p.reason.clone(),
-            },
+            published: PublishedReport::new(article, inferred),
             notices: article.notices.iter().map(NoticeReport::new).collect(),
             paragraphs: article
                 .paragraphs
@@ -258,6 +341,116 @@ impl ArticleReport {
                         entity: m.entity.clone(),
                         role: m.role.clone(),
                     }
+                })
+                .collect(),
+            dates: times.iter().map(|m| DateReport::new(m, offsets)).collect(),
+        }
+    }
+}
+
+impl PublishedReport {
+    /// The stated date when there is one (never overwritten), else the
+    /// corpus inference marked `inferred` with its reason and evidence.
+    fn new(article: &Article, inferred: Option<&Inference>) -> PublishedReport {
+        let p = &article.published;
+        let basis = match p.basis {
+            DateBasis::Stated => "stated",
+            DateBasis::Inferred => "inferred",
+            DateBasis::Unknown => "unknown",
+        };
+        let stated = PublishedReport {
+            date: p.date.map(|d| d.to_string()),
+            basis,
+            evidence: p.evidence.map(|s| s.of(&article.text).to_string()),
+            reason: p.reason.clone(),
+        };
+        let Some(inf) = inferred.filter(|_| p.date.is_none()) else { return stated };
+        let evidence: Vec<String> = inf
+            .evidence
+            .iter()
+            .filter_map(|s| article.text.get(s.start..s.end))
+            .map(|t| t.replace(['\n', '\r'], " "))
+            .collect();
+        // A date line without a year is evidence too: say why it was not
+        // enough on its own.
+        let reason = match p.evidence {
+            Some(line) => format!(
+                "the article's date line “{}” gives no year; {}",
+                line.of(&article.text).trim(),
+                inf.reason
+            ),
+            None => inf.reason.clone(),
+        };
+        PublishedReport {
+            date: Some(inf.date.to_string()),
+            basis: "inferred",
+            evidence: (!evidence.is_empty()).then(|| evidence.join(" … ")),
+            reason: Some(reason),
+        }
+    }
+}
+
+impl DateReport {
+    fn new(m: &TimeMention, offsets: &CharOffsets) -> DateReport {
+        let (start, end) = offsets.chars(m.span);
+        DateReport {
+            start,
+            end,
+            text: m.text.clone(),
+            value: m.resolved.as_ref().map(|r| r.value.clone()),
+            granularity: m.resolved.as_ref().map(|r| r.granularity.code()),
+            kind: m.kind.code(),
+            anchor: AnchorReport {
+                kind: match m.anchor.kind {
+                    crate::time::AnchorKind::Published => "published",
+                    crate::time::AnchorKind::PreviousMention => "previous-mention",
+                    crate::time::AnchorKind::Corpus => "corpus",
+                    crate::time::AnchorKind::None => "none",
+                },
+                date: m.anchor.date.map(|d| d.to_string()),
+                explanation: m.anchor.explanation.clone(),
+            },
+        }
+    }
+}
+
+impl EventReport {
+    fn new(e: &Event, offsets: &[CharOffsets]) -> EventReport {
+        EventReport {
+            id: e.id.clone(),
+            date: e.date.value.clone(),
+            precision: e.precision.code(),
+            summary: e.summary.clone(),
+            entities: e.entities.clone(),
+            sources: e
+                .sources
+                .iter()
+                .map(|s| {
+                    let (start, end) = offsets.get(s.article).map_or((0, 0), |o| o.chars(s.span));
+                    EventSourceReport {
+                        file: s.file.clone(),
+                        start,
+                        end,
+                        text: s.sentence.clone(),
+                        date_text: s.date_text.clone(),
+                        date: s.date.as_ref().map(|d| d.value.clone()),
+                    }
+                })
+                .collect(),
+            conflicts: e
+                .conflicts
+                .iter()
+                .map(|c| ConflictReport {
+                    kind: c.kind.code(),
+                    what: c.what.clone(),
+                    values: c
+                        .values
+                        .iter()
+                        .map(|v| ConflictValueReport {
+                            file: v.file.clone(),
+                            value: v.value.clone(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }

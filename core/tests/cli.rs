@@ -53,6 +53,49 @@ fn analyze_prints_every_bundled_article_with_code_point_offsets() {
             let evidence = article["published"]["evidence"].as_str().expect("evidence");
             assert!(original.contains(evidence), "{file}: evidence {evidence:?} not in the text");
         }
+        if basis == "inferred" {
+            let reason =
+                article["published"]["reason"].as_str().expect("an inference has a reason");
+            assert!(reason.contains("inferred"), "{file}: reason {reason:?}");
+        }
+        let dates = article["dates"].as_array().expect("dates array");
+        for d in dates {
+            let (start, end) = (
+                d["start"].as_u64().expect("start") as usize,
+                d["end"].as_u64().expect("end") as usize,
+            );
+            assert_eq!(
+                d["text"].as_str(),
+                Some(chars(&original, start, end).as_str()),
+                "{file}: date text"
+            );
+            let granularity = d["granularity"].as_str();
+            match d["value"].as_str() {
+                Some(value) => {
+                    let shape = match granularity {
+                        Some("day") => value.len() == 10,
+                        Some("month") => value.len() == 7,
+                        Some("year") => value.len() == 4,
+                        Some("range") => value.contains('/'),
+                        _ => false,
+                    };
+                    assert!(
+                        shape,
+                        "{file}: value {value} does not fit granularity {granularity:?}"
+                    );
+                }
+                None => assert!(granularity.is_none(), "{file}: granularity without a value"),
+            }
+            let anchor = &d["anchor"];
+            assert!(
+                ["published", "previous-mention", "corpus", "none"]
+                    .contains(&anchor["kind"].as_str().unwrap_or("?")),
+                "{file}: anchor kind {}",
+                anchor["kind"]
+            );
+            assert!(anchor["explanation"].is_string(), "{file}: anchor explains itself");
+        }
+        assert!(!dates.is_empty(), "{file}: every bundled article mentions dates");
     }
     let dated: Vec<&str> = articles
         .iter()
@@ -60,6 +103,65 @@ fn analyze_prints_every_bundled_article_with_code_point_offsets() {
         .map(|a| a["published"]["date"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(dated, ["2019-12-31", "2019-12-31"]);
+    let inferred: Vec<&str> = articles
+        .iter()
+        .filter(|a| a["published"]["basis"] == "inferred")
+        .map(|a| a["published"]["date"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(inferred, ["2019-12-31", "2020-01-01", "2019-12-16"]);
+}
+
+#[test]
+fn analyze_lists_events_whose_sources_point_at_their_sentences() {
+    let out = crossread(&["analyze", &articles_dir()]);
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let events = json["events"].as_array().expect("events array");
+    assert!(events.len() >= 10, "the bundled articles tell many events");
+    let mut multi_source = 0;
+    let mut previous = String::new();
+    for e in events {
+        let id = e["id"].as_str().expect("id");
+        let date = e["date"].as_str().expect("date");
+        let precision = e["precision"].as_str().expect("precision");
+        let length = match precision {
+            "day" => 10,
+            "month" => 7,
+            "year" => 4,
+            other => panic!("{id}: precision {other}"),
+        };
+        assert_eq!(date.len(), length, "{id}: date {date} is exactly as precise as {precision}");
+        assert!(date[..4] >= previous[..previous.len().min(4)], "{id}: events are in date order");
+        previous = date.to_string();
+        assert!(!e["summary"].as_str().expect("summary").is_empty());
+        assert!(e["entities"].is_array() && e["conflicts"].is_array());
+        let sources = e["sources"].as_array().expect("sources");
+        assert!(!sources.is_empty());
+        let files: std::collections::BTreeSet<&str> =
+            sources.iter().filter_map(|s| s["file"].as_str()).collect();
+        if files.len() > 1 {
+            multi_source += 1;
+        }
+        for s in sources {
+            let file = s["file"].as_str().expect("file");
+            let original = std::fs::read_to_string(Path::new(&articles_dir()).join(file))
+                .expect("bundled articles are UTF-8");
+            let (start, end) = (
+                s["start"].as_u64().expect("start") as usize,
+                s["end"].as_u64().expect("end") as usize,
+            );
+            assert_eq!(
+                s["text"].as_str(),
+                Some(chars(&original, start, end).as_str()),
+                "{id}: source text is the original code points {start}..{end} of {file}"
+            );
+        }
+        for c in e["conflicts"].as_array().expect("conflicts") {
+            assert!(["number", "date"].contains(&c["kind"].as_str().unwrap_or("?")));
+            assert!(c["values"].as_array().expect("values").len() >= 2);
+        }
+    }
+    assert!(multi_source >= 3, "several events are told by more than one article");
 }
 
 #[test]

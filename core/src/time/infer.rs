@@ -1,0 +1,411 @@
+//! Publication dates inferred from the corpus, for articles that state none.
+//!
+//! The evidence, strongest first:
+//!
+//! 1. **Weekdays shared with dated articles.** An undated article says
+//!    "on Tuesday" in a sentence that shares content words with a sentence
+//!    of a dated article whose mention resolves to a Tuesday (the same
+//!    attack, told twice). That pins the undated article's week; within it,
+//!    the date chosen is the earliest one that makes the weekdays it names
+//!    (in past context) lie closest together, as news names the last few
+//!    days before it.
+//! 2. **Dates it mentions.** The latest full date it reports in the past is
+//!    a lower bound (a month or a year alone is too loose to give a date). A date without a year ("December 31st") takes its year
+//!    from dated articles that mention the same day, or else, more weakly,
+//!    from the nearest dated article of the corpus when that is less than
+//!    half a year later.
+//!
+//! With no evidence the answer is `None`: nothing is invented. Every
+//! inference is marked as such by the caller and never shown as stated.
+
+use super::resolve::{long, weekday_name};
+use super::scan::{Shift, What};
+use super::sentence::Tense;
+use super::{find_times_detailed, AnchorKind, Detail, Granularity, TimeMention, TimexKind};
+use crate::ingest::Article;
+use crate::span::Span;
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Two sentences tell the same event when they share at least this many
+/// content words.
+const MIN_SHARED_WORDS: usize = 2;
+
+/// A year-less date borrows the year of the nearest dated article only
+/// when that article is at most this many days later.
+const CORPUS_YEAR_WINDOW_DAYS: i64 = 183;
+
+/// A weekday in past context lies at most this many days before the
+/// article's date.
+const WEEK_DAYS: i32 = 6;
+
+/// Content words shorter than this are ignored when comparing sentences.
+const MIN_WORD_LEN: usize = 4;
+
+/// Function words that say nothing about which event a sentence tells.
+const STOPWORDS: &[&str] = &[
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "also",
+    "although",
+    "among",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "could",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "early",
+    "earlier",
+    "either",
+    "even",
+    "from",
+    "further",
+    "have",
+    "having",
+    "here",
+    "into",
+    "just",
+    "late",
+    "later",
+    "least",
+    "like",
+    "many",
+    "more",
+    "most",
+    "much",
+    "must",
+    "near",
+    "only",
+    "other",
+    "over",
+    "said",
+    "same",
+    "says",
+    "several",
+    "should",
+    "since",
+    "some",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "told",
+    "under",
+    "until",
+    "upon",
+    "very",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "will",
+    "with",
+    "within",
+    "would",
+    "your",
+    "according",
+    "added",
+    "also",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "week",
+    "month",
+    "year",
+];
+
+/// A publication date worked out from the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inference {
+    /// The inferred date. When only lower bounds are known, it is the
+    /// earliest date the article can have.
+    pub date: Date,
+    /// The reasoning, for the reader.
+    pub reason: String,
+    /// The mentions in the article the inference rests on.
+    pub evidence: Vec<Span>,
+}
+
+/// A dated article's mention of one day, with its sentence's words.
+struct DatedDay {
+    file: String,
+    published: Date,
+    date: Date,
+    words: BTreeSet<String>,
+}
+
+/// For each article whose `published` date is unknown, a date inferred
+/// from the corpus (see the module docs); `None` for dated articles and
+/// where evidence is absent.
+pub fn infer_published(articles: &[Article]) -> Vec<Option<Inference>> {
+    let mut dated_days: Vec<DatedDay> = Vec::new();
+    let mut dated: Vec<(Date, &str)> = Vec::new();
+    for a in articles {
+        let Some(p) = a.published.date else { continue };
+        dated.push((p, &a.file));
+        for (m, d) in find_times_detailed(a, Some(p), AnchorKind::Published) {
+            let Some(r) = m.resolved.as_ref().filter(|r| r.granularity == Granularity::Day) else {
+                continue;
+            };
+            dated_days.push(DatedDay {
+                file: a.file.clone(),
+                published: p,
+                date: r.start,
+                words: content_words(&d.sentence),
+            });
+        }
+    }
+    articles
+        .iter()
+        .map(|a| match a.published.date {
+            Some(_) => None,
+            None => infer_one(a, &dated_days, &dated),
+        })
+        .collect()
+}
+
+/// A lower bound on the publication date, with its reason and evidence.
+struct Bound {
+    date: Date,
+    reason: String,
+    span: Span,
+}
+
+fn infer_one(a: &Article, dated_days: &[DatedDay], dated: &[(Date, &str)]) -> Option<Inference> {
+    let mentions = find_times_detailed(a, None, AnchorKind::Published);
+    let past = |d: &Detail| d.tense != Tense::Future;
+    let mut bounds: Vec<Bound> = Vec::new();
+    for (m, d) in &mentions {
+        if !past(d) {
+            continue;
+        }
+        match (&d.what, &m.resolved) {
+            // A date the article writes in full, or one that took its year
+            // from a full date before it.
+            (What::Date { .. } | What::Numeric { .. }, Some(r)) => bounds.push(Bound {
+                date: r.start,
+                reason: format!("it reports “{}” ({}) in the past", m.text, long(r.start)),
+                span: m.span,
+            }),
+            // A month or year alone ("in 2003") bounds the date too loosely
+            // to show as one: it is left out.
+            (What::Date { year: None, month, day, .. }, None) => {
+                if let Some(b) = shared_day(m, *month, *day, dated_days)
+                    .or_else(|| corpus_year(m, *month, *day, dated))
+                {
+                    bounds.push(b);
+                }
+            }
+            _ => {}
+        }
+    }
+    let lower = bounds.iter().max_by_key(|b| b.date);
+    if let Some(found) = from_weekdays(&mentions, dated_days, lower.map(|b| b.date)) {
+        return Some(found);
+    }
+    let b = lower?;
+    Some(Inference {
+        date: b.date,
+        reason: format!(
+            "inferred, not stated: {}, so it was published on or after {} (the earliest date it can have)",
+            b.reason,
+            long(b.date)
+        ),
+        evidence: vec![b.span],
+    })
+}
+
+/// A year-less day that dated articles also mention: the year they give.
+fn shared_day(m: &TimeMention, month: i8, day: i8, dated_days: &[DatedDay]) -> Option<Bound> {
+    let mut votes: BTreeMap<Date, (usize, &str, Date)> = BTreeMap::new();
+    for d in dated_days.iter().filter(|d| d.date.month() == month && d.date.day() == day) {
+        let e = votes.entry(d.date).or_insert((0, &d.file, d.published));
+        e.0 += 1;
+    }
+    let (date, (_, file, published)) =
+        votes.into_iter().max_by_key(|(date, (n, ..))| (*n, std::cmp::Reverse(*date)))?;
+    Some(Bound {
+        date,
+        reason: format!(
+            "“{}” gives no year, and {} (dated {}) mentions the same day, {}",
+            m.text,
+            file,
+            long(published),
+            long(date)
+        ),
+        span: m.span,
+    })
+}
+
+/// A year-less day read in the year of the nearest later dated article.
+fn corpus_year(m: &TimeMention, month: i8, day: i8, dated: &[(Date, &str)]) -> Option<Bound> {
+    let mut best: Option<(i64, Date, Date, &str)> = None;
+    for &(p, file) in dated {
+        let candidate = (-1..=0)
+            .filter_map(|k| Date::new(p.year().checked_add(k)?, month, day).ok())
+            .filter(|c| *c <= p)
+            .max()?;
+        let gap = p.duration_since(candidate).as_secs() / 86_400;
+        if gap <= CORPUS_YEAR_WINDOW_DAYS && best.is_none_or(|(g, ..)| gap < g) {
+            best = Some((gap, candidate, p, file));
+        }
+    }
+    let (_, date, p, file) = best?;
+    Some(Bound {
+        date,
+        reason: format!(
+            "“{}” gives no year and no dated article mentions that day; it is read in the year of the \
+             nearest dated article of the corpus, {} (dated {}), which is weaker evidence",
+            m.text,
+            file,
+            long(p)
+        ),
+        span: m.span,
+    })
+}
+
+/// Lowercased content words of a sentence, without weekday and month names.
+fn content_words(sentence: &str) -> BTreeSet<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= MIN_WORD_LEN)
+        .map(str::to_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| {
+            !super::scan::MONTH_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
+                && !["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                    .contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// The most recent `day` on or before `p`.
+fn on_or_before(p: Date, day: Weekday) -> Option<Date> {
+    if p.weekday() == day {
+        Some(p)
+    } else {
+        p.nth_weekday(-1, day).ok()
+    }
+}
+
+/// A past-context weekday the article names, with its sentence's words.
+struct NamedDay {
+    day: Weekday,
+    text: String,
+    span: Span,
+    words: BTreeSet<String>,
+}
+
+/// Pins the article's week through weekdays it shares with dated
+/// articles, then picks the date within it (see the module docs).
+fn from_weekdays(
+    mentions: &[(TimeMention, Detail)],
+    dated_days: &[DatedDay],
+    lower: Option<Date>,
+) -> Option<Inference> {
+    let named: Vec<NamedDay> = mentions
+        .iter()
+        .filter(|(m, d)| m.kind == TimexKind::Weekday && d.tense != Tense::Future)
+        .filter_map(|(m, d)| match d.what {
+            What::Weekday { day, shift: Shift::Bare | Shift::This } => Some(NamedDay {
+                day,
+                text: m.text.clone(),
+                span: m.span,
+                words: content_words(&d.sentence),
+            }),
+            _ => None,
+        })
+        .collect();
+    // Each named weekday's best match among the dated articles' days.
+    struct Match<'a> {
+        named: &'a NamedDay,
+        dated: &'a DatedDay,
+        shared: Vec<String>,
+    }
+    let mut matches: Vec<Match> = Vec::new();
+    for n in &named {
+        let best = dated_days
+            .iter()
+            .filter(|d| d.date.weekday() == n.day)
+            .map(|d| (d, n.words.intersection(&d.words).cloned().collect::<Vec<_>>()))
+            .filter(|(_, shared)| shared.len() >= MIN_SHARED_WORDS)
+            .max_by_key(|(d, shared)| (shared.len(), std::cmp::Reverse(d.date)));
+        if let Some((d, shared)) = best {
+            matches.push(Match { named: n, dated: d, shared });
+        }
+    }
+    // The strongest match decides; others must agree with its week.
+    let strongest = matches.iter().max_by_key(|m| m.shared.len())?;
+    let mut lo = strongest.dated.date;
+    let mut hi = strongest.dated.date.checked_add(WEEK_DAYS.days()).ok()?;
+    for m in &matches {
+        let (a, b) = (m.dated.date, m.dated.date.checked_add(WEEK_DAYS.days()).ok()?);
+        if a.max(lo) <= b.min(hi) {
+            lo = lo.max(a);
+            hi = hi.min(b);
+        }
+    }
+    if let Some(l) = lower {
+        if l > hi {
+            return None;
+        }
+        lo = lo.max(l);
+    }
+    // The earliest date in [lo, hi] that makes the named weekdays closest.
+    let mut best: Option<(i64, Date)> = None;
+    let mut p = lo;
+    while p <= hi {
+        let days: Vec<Date> = named.iter().filter_map(|n| on_or_before(p, n.day)).collect();
+        if let (Some(first), Some(last)) = (days.iter().min(), days.iter().max()) {
+            let spread = last.duration_since(*first).as_secs() / 86_400;
+            if best.is_none_or(|(s, _)| spread < s) {
+                best = Some((spread, p));
+            }
+        }
+        p = p.tomorrow().ok()?;
+    }
+    let (_, date) = best?;
+    let weekdays: BTreeSet<&str> = named.iter().map(|n| weekday_name(n.day)).collect();
+    let weekdays: Vec<&str> = weekdays.into_iter().collect();
+    let s = strongest;
+    let reason = format!(
+        "inferred, not stated: its “{}” tells the same event as {} (dated {}), which places it on {} \
+         (shared words: {}); the weekdays it names ({}) lie closest together if it was written on {}",
+        s.named.text,
+        s.dated.file,
+        long(s.dated.published),
+        format_args!("{} {}", weekday_name(s.dated.date.weekday()), long(s.dated.date)),
+        s.shared.join(", "),
+        weekdays.join(", "),
+        format_args!("{} {}", weekday_name(date.weekday()), long(date)),
+    );
+    let mut evidence: Vec<Span> = matches.iter().map(|m| m.named.span).collect();
+    evidence.sort();
+    evidence.dedup();
+    Some(Inference { date, reason, evidence })
+}
