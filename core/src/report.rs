@@ -77,7 +77,6 @@ pub struct EntityMentionReport {
     pub role: Option<String>,
 }
 
-
 /// One article in the analysis.
 #[derive(Debug, Serialize)]
 pub struct ArticleReport {

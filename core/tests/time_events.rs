@@ -178,12 +178,12 @@ fn entities_named_in_the_sources_are_the_events_entities() {
     let files = [
         (
             "one.txt".to_string(),
-            "Storm\n\nMay 5, 2019\n\nA storm flooded the old harbour of Port Avel on Saturday.\n"
+            "Storm\n\nMay 5, 2019\n\nA storm flooded the old harbour of the Avel Marina on Saturday.\n"
                 .to_string(),
         ),
         (
             "two.txt".to_string(),
-            "Floods\n\nMay 5, 2019\n\nFloodwater covered the quays and streets of Port Avel on Saturday night after heavy rain.\n"
+            "Floods\n\nMay 5, 2019\n\nFloodwater covered the quays and streets of the Avel Marina on Saturday night after heavy rain.\n"
                 .to_string(),
         ),
     ];
@@ -191,11 +191,11 @@ fn entities_named_in_the_sources_are_the_events_entities() {
     let mentions: Vec<Vec<Mention>> = articles
         .iter()
         .map(|a| {
-            let at = a.text.find("Port Avel").expect("the name is in the text");
+            let at = a.text.find("Avel Marina").expect("the name is in the text");
             vec![Mention {
-                span: Span::new(at, at + "Port Avel".len()),
-                kind: EntityType::Place,
-                entity: "place:port-avel".to_string(),
+                span: Span::new(at, at + "Avel Marina".len()),
+                kind: EntityType::Facility,
+                entity: "facility:avel-marina".to_string(),
                 role: None,
             }]
         })
@@ -204,9 +204,13 @@ fn entities_named_in_the_sources_are_the_events_entities() {
     let (_, times) = find_times_in_corpus(&articles);
     let without = extract_events(&articles, &times, &EntityIndex::default());
     let with = extract_events(&articles, &times, &index);
-    assert!(with.iter().all(|e| e.entities == ["place:port-avel"]), "every event names Port Avel");
+    assert!(
+        with.iter().all(|e| e.entities == ["facility:avel-marina"]),
+        "every event names the Avel Marina"
+    );
     // Few shared words: apart on words alone, one event once the shared
-    // place is known.
+    // facility is known (a shared place or nationality is not enough:
+    // nearly every sentence of a story shares those).
     assert_eq!(without.len(), 2);
     assert_eq!(with.len(), 1);
     assert_eq!(with[0].sources.len(), 2);

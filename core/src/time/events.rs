@@ -41,9 +41,10 @@ pub const DATE_SLACK_DAYS: i64 = 1;
 /// stemmed content words reaches this.
 pub const MIN_SIMILARITY: f64 = 0.2;
 
-/// The similarity needed when the mentions also share an entity or a
-/// counted number ("25 … killed"): the shared name is evidence too.
-pub const MIN_SIMILARITY_WITH_SHARED: f64 = 0.12;
+/// The similarity needed when the mentions also share a specific entity
+/// (a person, organisation or facility) or a counted number ("25 …
+/// killed"): the shared name is evidence too.
+pub const MIN_SIMILARITY_WITH_SHARED: f64 = 0.15;
 
 /// A short report inside a long one: the mentions also join when this
 /// share of the shorter one's stems is in the longer one ...
@@ -1051,6 +1052,14 @@ fn dates_fit(a: Option<&Resolved>, b: Option<&Resolved>) -> bool {
     }
 }
 
+/// Whether a shared entity says something about which event two reports
+/// tell: a person, an organisation or a facility does; a place, a group or
+/// a number is shared by nearly every sentence of a story ("US", "Iraqi")
+/// and says nothing.
+fn is_specific(id: &str) -> bool {
+    ["person:", "org:", "facility:"].iter().any(|p| id.starts_with(p))
+}
+
 /// How similar two mentions are, or `None` when they cannot be one event.
 fn similarity(a: &Candidate, b: &Candidate) -> Option<f64> {
     if !dates_fit(a.source.date.as_ref(), b.source.date.as_ref()) {
@@ -1064,7 +1073,7 @@ fn similarity(a: &Candidate, b: &Candidate) -> Option<f64> {
     }
     let union = a.stems.union(&b.stems).count().max(1);
     let jaccard = shared as f64 / union as f64;
-    let shared_entity = a.entities.iter().any(|e| b.entities.contains(e));
+    let shared_entity = a.entities.iter().any(|e| is_specific(e) && b.entities.contains(e));
     let shared_count =
         a.counts.iter().any(|x| b.counts.iter().any(|y| x.what == y.what && x.value == y.value));
     let needed =
