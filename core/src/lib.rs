@@ -5,7 +5,7 @@
 //! ```text
 //! ingest  raw bytes → Article (metadata, clean paragraphs, removed clutter)
 //!   → text      tokens, sentences, folded keys
-//!   → entities  recognise, resolve across articles  (later issues)
+//!   → entities  recognise, resolve across articles, corrections
 //!   → time      dates, events, timeline              (later issues)
 //!   → search    index, query language, facets        (later issues)
 //!   → compare   claims, quotes, shared passages      (later issues)
@@ -18,6 +18,11 @@
 //! - [`ingest::SourceFile`]: a file as it arrives (name and bytes).
 //! - [`ingest::Article`]: the cleaned article with its metadata, paragraphs
 //!   and the clutter that was removed (each with its reason).
+//! - [`text::Token`]: a word, number or mark with its byte span; sentences
+//!   and folded keys come from the same module.
+//! - [`entities::EntityIndex`]: every article's mentions, grouped into
+//!   canonical [`entities::Entity`]s across the corpus, on which the reader's
+//!   [`entities::Corrections`] apply.
 //! - [`report::Analysis`]: the JSON document `crossread analyze` prints, with
 //!   offsets counted in Unicode code points.
 //!

@@ -198,7 +198,7 @@ fn newsish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn mentions_in_arbitrary_text_lie_on_char_boundaries_in_order_without_overlap(

@@ -5,18 +5,25 @@
 //! `core/data/generate.py` from openly licensed packages (see
 //! `core/data/SOURCES.md`) and embedded with `include_str!`. They are parsed
 //! once, on the first call to [`gazetteer`], into one hash map from key to
-//! everything known about that key, so each lookup is a single hash probe.
+//! everything known about that key (keys and names borrow the embedded
+//! text), so each lookup is a single hash probe.
 //!
 //! # Key folding
 //!
 //! Every key is folded with the same rule as the generator and the text
 //! module: Unicode NFKD, drop combining marks (general category M),
-//! lowercase, DELETE the apostrophe-like characters `' ’ ‘ ʼ ʻ ` ´` and the
-//! period `.`, turn every other non-alphanumeric character into a space,
+//! lowercase, DELETE the apostrophe-like characters ``' ’ ‘ ʼ ʻ ` ´`` and
+//! the period `.`, turn every other non-alphanumeric character into a space,
 //! collapse runs of spaces, trim. So "Kata’ib" → "kataib", "U.S." → "us",
 //! "Abdul-Mahdi" → "abdul mahdi", "São Paulo" → "sao paulo". [`fold_key`] is
 //! the reference implementation. Every table key is plain ASCII
 //! (`[a-z0-9 ]`).
+//!
+//! Keys ignore case, so "US" and "us", "May" and "may" share a key: the
+//! caller decides from the surface form (capitals, all caps for short
+//! aliases) whether a lookup applies. The generator already drops places
+//! whose names are common English words ("Mobile", "Reading") and cities
+//! named like first names ("Florence"); see `core/data/SOURCES.md`.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -26,8 +33,12 @@ mod fold_map {
     include!("../../data/gazetteer/fold_map.rs");
 }
 
-/// `key TAB kind [TAB display]`, kind `C` country, `R` region, `Y` city.
-static PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
+/// `key TAB display name`.
+static COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+/// `key [TAB display name]`, the display name only for alternate spellings.
+static REGIONS: &str = include_str!("../../data/gazetteer/regions.tsv");
+/// `key [TAB display name]`, the display name only for alternate spellings.
+static CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 /// `key TAB country display name`.
 static DEMONYMS: &str = include_str!("../../data/gazetteer/demonyms.tsv");
 /// One key a line.
@@ -42,8 +53,12 @@ const DELETED: [char; 8] = ['\'', '\u{2019}', '\u{2018}', '\u{2bc}', '\u{2bb}', 
 /// What a place entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
+    /// A country or territory with its own ISO code ("Iraq", "Jersey").
     Country,
+    /// A continent, world region, sea, US state or first-level subdivision
+    /// ("Middle East", "California", "Anbar").
     Region,
+    /// A city or town ("Baghdad", "Basra").
     City,
 }
 
@@ -75,25 +90,34 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut entries: HashMap<&'static str, Entry, BuildHasherDefault<FxHasher>> =
             HashMap::default();
-        entries.reserve(PLACES.len() / 12 + FIRST_NAMES.len() / 7 + 1024);
+        // One slot a line (an upper bound: a key may sit in several tables),
+        // so the map never grows while loading.
+        let lines: usize = [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS, FIRST_NAMES]
+            .iter()
+            .map(|t| t.bytes().filter(|&b| b == b'\n').count())
+            .sum();
+        entries.reserve(lines);
         let mut max_place_words = 1;
-        for line in data_lines(PLACES) {
-            let mut cols = line.split('\t');
-            let (Some(key), Some(kind)) = (cols.next(), cols.next()) else { continue };
-            let kind = match kind {
-                "C" => PlaceKind::Country,
-                "R" => PlaceKind::Region,
-                "Y" => PlaceKind::City,
-                _ => continue,
-            };
-            let entry = entries.entry(key).or_default();
-            // The generator writes one row a key; should two ever meet, the
-            // stronger kind (Country > Region > City) wins.
-            if entry.place.is_none_or(|old| rank(kind) < rank(old)) {
-                entry.place = Some(kind);
-                entry.canonical = cols.next();
+        for (table, kind) in [
+            (COUNTRIES, PlaceKind::Country),
+            (REGIONS, PlaceKind::Region),
+            (CITIES, PlaceKind::City),
+        ] {
+            for line in data_lines(table) {
+                let (key, display) = match line.split_once('\t') {
+                    Some((key, display)) => (key, Some(display)),
+                    None => (line, None),
+                };
+                let entry = entries.entry(key).or_default();
+                // The generator gives each key one kind; should two tables
+                // ever share a key, the stronger kind (Country > Region >
+                // City) wins.
+                if entry.place.is_none_or(|old| rank(kind) < rank(old)) {
+                    entry.place = Some(kind);
+                    entry.canonical = display;
+                }
+                max_place_words = max_place_words.max(key.split(' ').count());
             }
-            max_place_words = max_place_words.max(key.split(' ').count());
         }
         for line in data_lines(DEMONYMS) {
             if let Some((key, country)) = line.split_once('\t') {
@@ -137,8 +161,8 @@ impl Gazetteer {
     ///
     /// Countries always have one (their common English name, also for the
     /// key of that name itself); a city or region has one only when the key
-    /// is an alternate spelling ("bagdad" → "Baghdad") or its display name
-    /// carries diacritics the key lost.
+    /// is an alternate spelling ("bagdad" → "Baghdad", "fallujah" → "Al
+    /// Fallūjah"), not under its own name ("baghdad" → `None`).
     pub fn canonical_place(&self, key: &str) -> Option<&'static str> {
         self.get(key).and_then(|e| if e.place.is_some() { e.canonical } else { None })
     }
@@ -269,9 +293,13 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// Folds the high bits down: the multiply leaves the low bits (which
+    /// pick the bucket) depending only on a key's first bytes, so keys
+    /// sharing a prefix would collide without this.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let h = self.0 ^ (self.0 >> 33);
+        h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 29)
     }
 }
 
@@ -361,6 +389,10 @@ mod tests {
             ("Israeli", "Israel"),
             ("Syrians", "Syria"),
             ("Emirati", "United Arab Emirates"),
+            ("Czechs", "Czechia"),
+            ("Dutch", "Netherlands"),
+            ("Britons", "United Kingdom"),
+            ("Saudis", "Saudi Arabia"),
         ];
         for (name, country) in cases {
             assert_eq!(g.demonym(&fold_key(name)), Some(country), "demonym({name:?})");
@@ -386,6 +418,12 @@ mod tests {
             ("Middle East", PlaceKind::Region),
             ("West Bank", PlaceKind::Region),
             ("Europe", PlaceKind::Region),
+            ("Anbar", PlaceKind::Region),
+            ("Khuzestan", PlaceKind::Region),
+            ("Punjab", PlaceKind::Region),
+            ("Ontario", PlaceKind::Region),
+            ("Fallujah", PlaceKind::City),
+            ("Ramadi", PlaceKind::City),
             ("Georgia", PlaceKind::Country),
             ("Jordan", PlaceKind::Country),
         ];
@@ -397,22 +435,45 @@ mod tests {
     #[test]
     fn alternate_city_spellings_lead_to_the_main_name() {
         let g = gazetteer();
-        for (alias, canonical) in
-            [("Bagdad", "Baghdad"), ("Basra", "Basrah"), ("Teheran", "Tehran")]
-        {
+        for (alias, canonical) in [
+            ("Bagdad", "Baghdad"),
+            ("Basra", "Basrah"),
+            ("Teheran", "Tehran"),
+            ("Fallujah", "Al Fallūjah"),
+        ] {
             let key = fold_key(alias);
             assert_eq!(g.place(&key), Some(PlaceKind::City), "place({key:?})");
             assert_eq!(g.canonical_place(&key), Some(canonical), "canonical_place({key:?})");
         }
         assert_eq!(g.canonical_place("baghdad"), None, "a main spelling is not an alias");
+        assert_eq!(g.place("al anbar"), Some(PlaceKind::Region));
+        assert_eq!(g.canonical_place("al anbar"), Some("Anbar"));
     }
 
     #[test]
     fn common_english_words_are_not_places() {
         let g = gazetteer();
-        for word in
-            ["mobile", "reading", "of", "split", "nice", "the", "said", "will", "van", "sale"]
-        {
+        // Common words, names made of very common words, a country alias that
+        // is a word (Iceland's "Island"), and cities named like first names
+        // or surnames.
+        let words = [
+            "mobile",
+            "reading",
+            "of",
+            "split",
+            "nice",
+            "the",
+            "said",
+            "will",
+            "van",
+            "sale",
+            "the north",
+            "south west",
+            "island",
+            "florence",
+            "richardson",
+        ];
+        for word in words {
             assert_eq!(g.place(word), None, "place({word:?})");
         }
     }
@@ -466,11 +527,20 @@ mod tests {
             "Zainab",
             "Fatima",
             "Omar",
+            "Qassem",
+            "Qasim",
+            "Haider",
+            "Walid",
+            "Osama",
+            "Bashar",
+            "Mehdi",
+            "Nouri",
+            "Iyad",
         ];
         for name in names {
             assert!(g.is_first_name(&fold_key(name)), "is_first_name({name:?})");
         }
-        for word in ["baghdad", "iraq", "ministry", "the"] {
+        for word in ["baghdad", "iraq", "ministry", "the", "mayor", "sir", "port"] {
             assert!(!g.is_first_name(word), "is_first_name({word:?}) should be false");
         }
     }
@@ -484,12 +554,12 @@ mod tests {
                     .split(' ')
                     .count()
         );
-        assert!(g.max_place_words() < 16);
+        assert_eq!(g.max_place_words(), 8, "the generator caps place names at 8 words");
     }
 
     #[test]
     fn every_table_key_is_folded_ascii() {
-        for table in [PLACES, DEMONYMS, GROUPS, FIRST_NAMES] {
+        for table in [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS, FIRST_NAMES] {
             for line in data_lines(table) {
                 let key = line.split('\t').next().unwrap_or("");
                 assert!(!key.is_empty());
@@ -499,6 +569,22 @@ mod tests {
                 );
                 assert_eq!(fold_key(key), key);
             }
+        }
+    }
+
+    #[test]
+    fn every_demonym_and_country_alias_names_a_listed_country() {
+        let g = gazetteer();
+        let countries = data_lines(COUNTRIES).filter_map(|l| l.split_once('\t')).map(|(_, d)| d);
+        let demonyms = data_lines(DEMONYMS).filter_map(|l| l.split_once('\t')).map(|(_, d)| d);
+        for display in countries.chain(demonyms) {
+            let key = fold_key(display);
+            assert_eq!(g.place(&key), Some(PlaceKind::Country), "{display:?} is not a country key");
+            assert_eq!(
+                g.canonical_place(&key),
+                Some(display),
+                "{display:?} is not its own display name"
+            );
         }
     }
 

@@ -26,11 +26,11 @@ use recognise::{recognise, Hints, Scratch};
 /// Finds and resolves the entities of a corpus. `index.mentions[i]` belongs
 /// to `articles[i]`.
 ///
-/// Three passes: each article is read on its own ([`recognise`]); each
-/// article is then made consistent with itself and the corpus with itself
-/// (a surname seen with a full name, an acronym seen with its long form);
-/// finally mentions are grouped into entities across articles
-/// ([`resolve::resolve`]).
+/// Three passes: each article is read on its own (module `recognise`);
+/// each article is then made consistent with itself and the corpus with
+/// itself (a surname seen with a full name, an acronym seen with its long
+/// form); finally mentions are grouped into entities across articles
+/// ([`resolve`]).
 pub fn annotate_corpus(articles: &[Article]) -> EntityIndex {
     let mut scratch = Scratch::default();
     let mut found: Vec<_> = articles.iter().map(|a| recognise(a, &mut scratch)).collect();

@@ -925,6 +925,9 @@ pub(crate) fn gazetteer_kind(key: &str) -> Option<EntityType> {
 pub(crate) struct Hints {
     types: FxMap<String, Vote>,
     surnames: FxMap<String, ()>,
+    /// First words of full names, for names used alone ("Abiy" after "Abiy
+    /// Ahmed"); learnt per article only, never shared across the corpus.
+    given: FxMap<String, ()>,
     acronyms: FxMap<String, (String, EntityType)>,
 }
 
@@ -937,6 +940,9 @@ impl Hints {
                 self.types.entry(f.key.clone()).or_default().add(kind, f.evidence, 1);
                 if kind == EntityType::Person && f.words >= 2 {
                     let words: Vec<&str> = f.key.split(' ').collect();
+                    if let Some(first) = words.first().filter(|w| !is(w, bit::NAME_PARTICLES)) {
+                        self.given.insert(first.to_string(), ());
+                    }
                     let mut tail = String::new();
                     for w in words[1..].iter().rev() {
                         if !tail.is_empty() {
@@ -1006,7 +1012,9 @@ impl Hints {
                     continue;
                 }
             }
-            if f.kind.is_none() && self.surnames.contains_key(&f.key) {
+            if f.kind.is_none()
+                && (self.surnames.contains_key(&f.key) || self.given.contains_key(&f.key))
+            {
                 f.kind = Some(EntityType::Person);
                 f.evidence = Evidence::Context;
             }

@@ -39,6 +39,9 @@ pub const UNIQUE_SURNAME_CONFIDENCE: f32 = 0.9;
 /// Confidence of a surname joining a full name of the same article when
 /// the corpus has other people of that surname.
 pub const LOCAL_SURNAME_CONFIDENCE: f32 = 0.75;
+/// Confidence of a first name used alone joining the one full name of its
+/// article that starts with it ("Abiy" after "Abiy Ahmed").
+pub const GIVEN_NAME_CONFIDENCE: f32 = 0.7;
 /// Confidence of a surname joining the nearest earlier of several full
 /// names in its article.
 pub const NEAREST_SURNAME_CONFIDENCE: f32 = 0.6;
@@ -226,11 +229,21 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
     // (article, found index, group)
     let mut placed: Vec<(usize, usize, usize)> = Vec::new();
     let mut roles_of: FxMap<usize, Vec<String>> = FxMap::default();
+    // Group of each (type, recognised key): most mentions repeat a key
+    // seen before ("US", "Iraq"), so the group key is worked out once.
+    let mut seen: FxMap<(EntityType, &str), usize> = FxMap::default();
     for (a, list) in found.iter().enumerate() {
         for (i, f) in list.iter().enumerate() {
             let Some(kind) = f.kind else { continue };
-            let surface = f.span.of(&articles[a].text);
-            let g = groups.id(kind, &group_key(kind, &f.key), surface);
+            let g = match seen.get(&(kind, f.key.as_str())) {
+                Some(&g) => g,
+                None => {
+                    let surface = f.span.of(&articles[a].text);
+                    let g = groups.id(kind, &group_key(kind, &f.key), surface);
+                    seen.insert((kind, f.key.as_str()), g);
+                    g
+                }
+            };
             if let Some(role) = &f.role {
                 roles_of.entry(g).or_default().push(fold(role));
             }
@@ -405,6 +418,31 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
         if let Some((r, c, reason)) = choice {
             assigned[m] = r;
             link[m] = Some((c, reason));
+        }
+    }
+    // First names used alone: only within the article that gives the full
+    // name, and only when one full name there starts with it.
+    for (m, &(a, _, g)) in placed.iter().enumerate() {
+        let group = &groups.groups[g];
+        if link[m].is_some() || group.kind != EntityType::Person || group.key.contains(' ') {
+            continue;
+        }
+        let mut owners: Vec<usize> = full_names[a]
+            .iter()
+            .filter(|&&o| {
+                groups.groups[placed[o].2].key.split(' ').next() == Some(group.key.as_str())
+            })
+            .map(|&o| assigned[o])
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        if let [owner] = owners[..] {
+            if owner != root_of[g] {
+                assigned[m] = owner;
+                let reason =
+                    format!("first name of {} in the same article", groups.groups[owner].surface);
+                link[m] = Some((GIVEN_NAME_CONFIDENCE, reason));
+            }
         }
     }
     // How each group joined its entity (computed once per group; a
