@@ -99,7 +99,7 @@ fn Shell() -> impl IntoView {
         let plain = !(ctrl || e.alt_key() || e.shift_key());
         if plain && e.key() == "Escape" {
             if card.is_open() {
-                card.close_to_mention();
+                card.dismiss();
             } else if !typing(&e)
                 && matches!(page.get_untracked(), Page::Reader(_) | Page::Missing(_))
             {

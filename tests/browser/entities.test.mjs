@@ -164,7 +164,7 @@ test('focusing a mention with the keyboard opens its card; Escape closes it and 
   }
 });
 
-test('hovering a mention opens its card, and moving away closes it', async () => {
+test('hovering a mention opens its card; moving away or Escape closes it', async () => {
   const { page, close } = await openPage(app);
   try {
     await load(app, page, `?article=${ID}`);
@@ -173,6 +173,14 @@ test('hovering a mention opens its card, and moving away closes it', async () =>
     await shot(page, 'entities-card-hover');
     await page.mouse.move(5, 5);
     await card(page).waitFor({ state: 'detached' });
+    // Escape closes a hovered card and nothing else: the reader stays.
+    await mentions(page).nth(3).hover();
+    await card(page).waitFor();
+    await page.keyboard.press('Escape');
+    await card(page).waitFor({ state: 'detached' });
+    assert.equal(param(page, 'article'), ID, 'Escape on a hovered card left the reader');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('mention')), false,
+      'Escape on a hovered card moved keyboard focus');
   } finally {
     await close();
   }
