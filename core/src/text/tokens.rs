@@ -117,6 +117,148 @@ fn is_hyphen(s: &str) -> bool {
     matches!(s, "-" | "\u{2010}" | "\u{2011}")
 }
 
+/// Word-break class of an ASCII byte (the UAX #29 word break property).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Numeric,
+    MidLetter,
+    MidNum,
+    /// `MidNumLet` or `Single_Quote`.
+    MidNumLetQ,
+    ExtendNumLet,
+    Cr,
+    Lf,
+    Newline,
+    Space,
+    Other,
+}
+
+fn wb(b: u8) -> Wb {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+        b'0'..=b'9' => Wb::Numeric,
+        b':' => Wb::MidLetter,
+        b',' | b';' => Wb::MidNum,
+        b'.' | b'\'' => Wb::MidNumLetQ,
+        b'_' => Wb::ExtendNumLet,
+        b'\r' => Wb::Cr,
+        b'\n' => Wb::Lf,
+        0x0b | 0x0c => Wb::Newline,
+        b' ' => Wb::Space,
+        _ => Wb::Other,
+    }
+}
+
+/// True when UAX #29 puts a word boundary before `s[i]` in the pure-ASCII
+/// chunk `s` (`0 < i < s.len()`). ASCII has no Extend, Format, ZWJ,
+/// Katakana, Hebrew or regional-indicator characters, so only these rules
+/// apply.
+fn ascii_break(s: &[u8], i: usize) -> bool {
+    use Wb::*;
+    let a = wb(s[i - 1]);
+    let b = wb(s[i]);
+    // WB7 and WB11 look two back for the same class as `b`.
+    let prev = || i >= 2 && wb(s[i - 2]) == b;
+    let next = |want: Wb| s.get(i + 1).is_some_and(|&c| wb(c) == want);
+    match (a, b) {
+        (Cr, Lf) => false,
+        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,
+        (Space, Space) => false,
+        (Letter | Numeric, Letter | Numeric) => false,
+        (Letter, MidLetter | MidNumLetQ) => !next(Letter),
+        (Numeric, MidNum | MidNumLetQ) => !next(Numeric),
+        (MidLetter | MidNumLetQ, Letter) | (MidNum | MidNumLetQ, Numeric) => !prev(),
+        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => false,
+        (ExtendNumLet, Letter | Numeric) => false,
+        _ => true,
+    }
+}
+
+/// True for the ASCII white space after which a word boundary always falls
+/// before a following ASCII non-space byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The same segments, in the same order, as
+/// [`UnicodeSegmentation::split_word_bound_indices`], but pure-ASCII words
+/// are cut by a small byte-level version of the UAX #29 rules instead of
+/// the general tables.
+///
+/// The text is cut into chunks after ASCII white space that is followed by
+/// an ASCII non-space byte. UAX #29 always breaks there, and no rule looks
+/// back across white space, so segmenting each chunk on its own gives the
+/// segments of the whole text. Chunks with any non-ASCII byte go to
+/// `unicode_segmentation`.
+pub(crate) struct WordBounds<'a> {
+    text: &'a str,
+    /// Start of the current chunk.
+    chunk: usize,
+    /// Next byte to hand out in an ASCII chunk.
+    pos: usize,
+    /// End of the current chunk.
+    end: usize,
+    general: Option<unicode_segmentation::UWordBoundIndices<'a>>,
+}
+
+impl<'a> WordBounds<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        WordBounds { text, chunk: 0, pos: 0, end: 0, general: None }
+    }
+}
+
+impl<'a> Iterator for WordBounds<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if let Some(general) = &mut self.general {
+                if let Some((i, seg)) = general.next() {
+                    return Some((self.chunk + i, seg));
+                }
+                self.general = None;
+            }
+            if self.pos < self.end {
+                let chunk = &bytes[self.chunk..self.end];
+                let start = self.pos;
+                let mut i = start - self.chunk + 1;
+                while i < chunk.len() && !ascii_break(chunk, i) {
+                    i += 1;
+                }
+                self.pos = self.chunk + i;
+                return Some((start, &self.text[start..self.pos]));
+            }
+            if self.end >= bytes.len() {
+                return None;
+            }
+            let start = self.end;
+            let mut end = start + 1;
+            let mut ascii = bytes[start].is_ascii();
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii() {
+                    if !is_ascii_space(b) && is_ascii_space(bytes[end - 1]) {
+                        break;
+                    }
+                } else {
+                    ascii = false;
+                }
+                end += 1;
+            }
+            self.chunk = start;
+            self.end = end;
+            if ascii {
+                self.pos = start;
+            } else {
+                self.pos = end;
+                self.general = Some(self.text[start..end].split_word_bound_indices());
+            }
+        }
+    }
+}
+
 /// Tokenises `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
@@ -127,9 +269,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Tokenises `text` into `out` (cleared first), so a caller can reuse the
 /// buffer across paragraphs.
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    tokenize_segments(text, WordBounds::new(text), out);
+}
+
+/// Tokenises `text` from its word-bound `segments` (the general
+/// `unicode_segmentation` ones or the same from [`WordBounds`]).
+fn tokenize_segments<'a>(
+    text: &'a str,
+    segments: impl Iterator<Item = (usize, &'a str)>,
+    out: &mut Vec<Token>,
+) {
     out.clear();
     let mut space = true;
-    let mut segments = text.split_word_bound_indices().peekable();
+    let mut segments = segments.peekable();
     while let Some((start, seg)) = segments.next() {
         let first = match seg.chars().next() {
             Some(c) => c,
@@ -281,6 +433,70 @@ mod tests {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 
+    fn general_bounds(text: &str) -> Vec<(usize, &str)> {
+        text.split_word_bound_indices().collect()
+    }
+
+    fn fast_bounds(text: &str) -> Vec<(usize, &str)> {
+        WordBounds::new(text).collect()
+    }
+
+    fn general_tokens(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        tokenize_segments(text, text.split_word_bound_indices(), &mut out);
+        out
+    }
+
+    #[test]
+    fn ascii_fast_path_cuts_the_fixtures_and_articles_like_the_general_path() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for dir in [
+            root.join("../articles"),
+            root.join("tests/fixtures/entities/own"),
+            root.join("tests/fixtures/entities/holdout"),
+            root.join("tests/fixtures/entities/bundled"),
+        ] {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                assert_eq!(fast_bounds(&text), general_bounds(&text), "segments of {path:?}");
+                assert_eq!(tokenize(&text), general_tokens(&text), "tokens of {path:?}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 0, "no fixture texts found");
+    }
+
+    #[test]
+    fn ascii_fast_path_cuts_hard_cases_like_the_general_path() {
+        let table = [
+            "",
+            " ",
+            "a",
+            "U.S. Embassy",
+            "5,000.25 troops",
+            "it's 3:30 a.m.",
+            "a_b _1 __",
+            "x\r\ny\r\rz\n\n",
+            "tab\tthen  two   spaces",
+            "a.b.c. 1.2.3, 4;5 6:7",
+            "don't 'quote' \"dq\"",
+            "caf\u{e9} au lait",
+            "a \u{301}b",
+            "Kata\u{2019}ib x",
+            "\u{1f1fa}\u{1f1f8} flag",
+            "e\u{301}. x",
+            " \u{200d}\u{1f600} y",
+            "a:b c::d",
+            "1'2 a'1 1.a",
+        ];
+        for text in table {
+            assert_eq!(fast_bounds(text), general_bounds(text), "segments of {text:?}");
+            assert_eq!(tokenize(text), general_tokens(text), "tokens of {text:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn tokens_lie_in_order_on_char_boundaries(text in "\\PC{0,80}") {
@@ -292,6 +508,20 @@ mod tests {
                 prop_assert!(text.is_char_boundary(t.span.end));
                 last = t.span.end;
             }
+        }
+
+        #[test]
+        fn ascii_fast_path_gives_the_general_segments_and_tokens(
+            text in "[a-zA-Z0-9 .,;:'_\"\\-\t\r\n\u{b}\u{2019}\u{e9}\u{301}\u{200d}\u{a0}\u{5d0}\u{30a2}\u{1f1fa}!?()]{0,60}"
+        ) {
+            prop_assert_eq!(fast_bounds(&text), general_bounds(&text));
+            prop_assert_eq!(tokenize(&text), general_tokens(&text));
+        }
+
+        #[test]
+        fn ascii_fast_path_matches_on_any_text(text in "\\PC{0,60}") {
+            prop_assert_eq!(fast_bounds(&text), general_bounds(&text));
+            prop_assert_eq!(tokenize(&text), general_tokens(&text));
         }
     }
 }
