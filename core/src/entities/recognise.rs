@@ -29,7 +29,7 @@ use super::model::EntityType;
 use super::vocab::{bit, flags, is, QUANTITY_MODIFIER_PAIRS};
 use crate::ingest::{Article, ParagraphKind};
 use crate::span::Span;
-use crate::text::{case_style, fold_into, is_stopword, sentences, tokenize_into, CaseStyle};
+use crate::text::{case_style_by, fold_into, is_stopword, sentences, tokenize_into, CaseStyle};
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
 
@@ -88,7 +88,9 @@ pub(crate) fn recognise(article: &Article, scratch: &mut Scratch) -> Vec<Found> 
             let style = if heading {
                 CaseStyle::Headline
             } else {
-                case_style(para.text, &tokens[range.clone()])
+                // The keys' list bits already say which words are function words.
+                let flags = &para.s.flags[range.clone()];
+                case_style_by(&tokens[range.clone()], |i| flags[i].0 & STOPWORD != 0)
             };
             para.sentence(range.start, range.end, style, &mut found);
         }
@@ -584,7 +586,7 @@ impl<'a> Para<'a> {
             let hit = (1..=max).rev().find_map(|len| {
                 let key = self.joined_key(p, p + len);
                 // "Us" opening a sentence is the pronoun.
-                if len == 1 && !self.tok(p).all_caps() && is_stopword(&key) {
+                if len == 1 && !self.tok(p).all_caps() && self.is(p, STOPWORD) {
                     return None;
                 }
                 gazetteer_kind(&key).map(|kind| (len, kind))
@@ -735,7 +737,7 @@ impl<'a> Para<'a> {
         }
         for len in (1..=max).rev() {
             let key = self.joined_key(i, i + len);
-            if len == 1 && is_stopword(&key) && !(self.tok(i).all_caps() && key.len() <= 3) {
+            if len == 1 && self.is(i, STOPWORD) && !(self.tok(i).all_caps() && key.len() <= 3) {
                 continue;
             }
             if let Some(kind) = gazetteer_kind(&key) {
