@@ -198,7 +198,9 @@ impl<'a> Para<'a> {
             return false; // "AH-64", "F-16": models and codes, not names
         }
         if t.capitalised() {
-            if is(key, bit::CALENDAR) || (t.abbreviation() && is(key, bit::MONTH_ABBREVIATIONS)) {
+            if self.is(i, bit::CALENDAR)
+                || (t.abbreviation() && self.is(i, bit::MONTH_ABBREVIATIONS))
+            {
                 return false;
             }
             if t.hyphenated() {
@@ -368,7 +370,7 @@ impl<'a> Para<'a> {
             let key = self.key(j);
             let lower = !self.tok(j).capitalised();
             let next_ok = |k: usize| k < e && self.tok(k).space_before() && self.name_like(k);
-            if lower && is(key, bit::NAME_PARTICLES) && next_ok(j + 1) {
+            if lower && self.is(j, bit::NAME_PARTICLES) && next_ok(j + 1) {
                 j += 2;
                 continue;
             }
@@ -665,7 +667,7 @@ impl<'a> Para<'a> {
             let k = self.key(i);
             k.split(' ').next().is_some_and(|p| is(p, bit::NAME_PARTICLES))
                 && self.key(i).contains(' ')
-                || (!self.tok(i).capitalised() && is(k, bit::NAME_PARTICLES))
+                || (!self.tok(i).capitalised() && self.is(i, bit::NAME_PARTICLES))
         });
         let org_words = (a..b).any(|i| self.is(i, bit::ORG_MODIFIERS))
             || (a..b).any(|i| self.tok(i).has_digit() || self.tok(i).all_caps());
@@ -711,11 +713,10 @@ impl<'a> Para<'a> {
             if self.tok(i).possessive() {
                 continue;
             }
-            let k = self.key(i);
-            if is(k, bit::LOWER_ROLES) || is(k, bit::TITLE_HEADS) {
+            if self.is(i, bit::LOWER_ROLES | bit::TITLE_HEADS) {
                 return Some(EntityType::Person);
             }
-            if is(k, bit::ORG_APPOSITIONS) {
+            if self.is(i, bit::ORG_APPOSITIONS) {
                 return Some(EntityType::Org);
             }
         }
@@ -754,7 +755,6 @@ impl<'a> Para<'a> {
             return false;
         }
         let t = self.tok(i);
-        let key = self.key(i);
         match t.kind {
             TokenKind::Number => {
                 let digits = self.word(i);
@@ -770,8 +770,8 @@ impl<'a> Para<'a> {
                 if i > 0 {
                     let prev = self.key(i - 1);
                     let p = self.word(i - 1);
-                    if is(prev, bit::CALENDAR)
-                        || is(prev, bit::MONTH_ABBREVIATIONS)
+                    if self.is(i - 1, bit::CALENDAR)
+                        || self.is(i - 1, bit::MONTH_ABBREVIATIONS)
                         || matches!(p, "$" | "£" | "€" | "#" | "№")
                         || prev == "no"
                     {
@@ -786,7 +786,7 @@ impl<'a> Para<'a> {
                 }
                 true
             }
-            TokenKind::Word => is(key, bit::NUMBER_WORDS) && !t.all_caps(),
+            TokenKind::Word => self.is(i, bit::NUMBER_WORDS) && !t.all_caps(),
             TokenKind::Punct => false,
         }
     }
@@ -807,7 +807,7 @@ impl<'a> Para<'a> {
             if j < e && self.is(j, bit::QUANTITY_MODIFIERS) && self.number_at(j + 1, e) {
                 j += 1;
             }
-        } else if is(k, bit::QUANTITY_MODIFIERS) && self.number_at(i + 1, e) {
+        } else if self.is(i, bit::QUANTITY_MODIFIERS) && self.number_at(i + 1, e) {
             j += 1;
             modified = true;
         }
@@ -823,7 +823,7 @@ impl<'a> Para<'a> {
         // "2.5 million", "two hundred", "tens of thousands of".
         while j < e && self.tok(j).kind != TokenKind::Punct {
             let k = self.key(j);
-            if is(k, bit::MULTIPLIERS) {
+            if self.is(j, bit::MULTIPLIERS) {
                 j += 1;
             } else if k == "of" && j + 1 < e && self.is(j + 1, bit::VAGUE_NUMBERS) {
                 j += 2;
@@ -852,7 +852,7 @@ impl<'a> Para<'a> {
                 continue;
             }
             // "two more batteries", "20,000 extra officers".
-            if words == 0 && is(key, bit::QUANTITY_ADJECTIVES) {
+            if words == 0 && self.is(k, bit::QUANTITY_ADJECTIVES) {
                 k += 1;
                 words += 1;
                 continue;
@@ -869,7 +869,7 @@ impl<'a> Para<'a> {
                 }
                 break;
             }
-            if is_stopword(key) || is(key, bit::NOT_COUNTED) {
+            if self.is(k, STOPWORD | bit::NOT_COUNTED) {
                 break;
             }
             if is_plural(key) {
