@@ -560,13 +560,17 @@ fn build(
             merges.push(Merge { alias: alias.clone(), confidence, reason });
         }
         let mut roles: Vec<String> = Vec::new();
+        // The folded key of each role in `roles`, so each is folded once.
+        let mut role_keys: Vec<String> = Vec::new();
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for &m in ms {
             let (a, i, _) = placed[m];
             if let Some(role) = &found[a][i].role {
                 let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !roles.iter().any(|r| fold(r) == fold(&role)) {
+                let key = fold(&role);
+                if !role_keys.contains(&key) {
                     roles.push(role);
+                    role_keys.push(key);
                 }
             }
             // Members come in corpus order, so one article's are together.
