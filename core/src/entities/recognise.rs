@@ -29,7 +29,7 @@ use super::model::EntityType;
 use super::vocab::{bit, flags, is, QUANTITY_MODIFIER_PAIRS};
 use crate::ingest::{Article, ParagraphKind};
 use crate::span::Span;
-use crate::text::{case_style, fold_into, is_stopword, sentences, tokenize_into, CaseStyle};
+use crate::text::{case_style_by, fold_into, is_stopword, sentences, tokenize_into, CaseStyle};
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
 
@@ -88,7 +88,9 @@ pub(crate) fn recognise(article: &Article, scratch: &mut Scratch) -> Vec<Found> 
             let style = if heading {
                 CaseStyle::Headline
             } else {
-                case_style(para.text, &tokens[range.clone()])
+                // The keys' list bits already say which words are function words.
+                let flags = &para.s.flags[range.clone()];
+                case_style_by(&tokens[range.clone()], |i| flags[i].0 & STOPWORD != 0)
             };
             para.sentence(range.start, range.end, style, &mut found);
         }
@@ -196,7 +198,9 @@ impl<'a> Para<'a> {
             return false; // "AH-64", "F-16": models and codes, not names
         }
         if t.capitalised() {
-            if is(key, bit::CALENDAR) || (t.abbreviation() && is(key, bit::MONTH_ABBREVIATIONS)) {
+            if self.is(i, bit::CALENDAR)
+                || (t.abbreviation() && self.is(i, bit::MONTH_ABBREVIATIONS))
+            {
                 return false;
             }
             if t.hyphenated() {
@@ -366,7 +370,7 @@ impl<'a> Para<'a> {
             let key = self.key(j);
             let lower = !self.tok(j).capitalised();
             let next_ok = |k: usize| k < e && self.tok(k).space_before() && self.name_like(k);
-            if lower && is(key, bit::NAME_PARTICLES) && next_ok(j + 1) {
+            if lower && self.is(j, bit::NAME_PARTICLES) && next_ok(j + 1) {
                 j += 2;
                 continue;
             }
@@ -584,7 +588,7 @@ impl<'a> Para<'a> {
             let hit = (1..=max).rev().find_map(|len| {
                 let key = self.joined_key(p, p + len);
                 // "Us" opening a sentence is the pronoun.
-                if len == 1 && !self.tok(p).all_caps() && is_stopword(&key) {
+                if len == 1 && !self.tok(p).all_caps() && self.is(p, STOPWORD) {
                     return None;
                 }
                 gazetteer_kind(&key).map(|kind| (len, kind))
@@ -663,7 +667,7 @@ impl<'a> Para<'a> {
             let k = self.key(i);
             k.split(' ').next().is_some_and(|p| is(p, bit::NAME_PARTICLES))
                 && self.key(i).contains(' ')
-                || (!self.tok(i).capitalised() && is(k, bit::NAME_PARTICLES))
+                || (!self.tok(i).capitalised() && self.is(i, bit::NAME_PARTICLES))
         });
         let org_words = (a..b).any(|i| self.is(i, bit::ORG_MODIFIERS))
             || (a..b).any(|i| self.tok(i).has_digit() || self.tok(i).all_caps());
@@ -709,11 +713,10 @@ impl<'a> Para<'a> {
             if self.tok(i).possessive() {
                 continue;
             }
-            let k = self.key(i);
-            if is(k, bit::LOWER_ROLES) || is(k, bit::TITLE_HEADS) {
+            if self.is(i, bit::LOWER_ROLES | bit::TITLE_HEADS) {
                 return Some(EntityType::Person);
             }
-            if is(k, bit::ORG_APPOSITIONS) {
+            if self.is(i, bit::ORG_APPOSITIONS) {
                 return Some(EntityType::Org);
             }
         }
@@ -735,7 +738,7 @@ impl<'a> Para<'a> {
         }
         for len in (1..=max).rev() {
             let key = self.joined_key(i, i + len);
-            if len == 1 && is_stopword(&key) && !(self.tok(i).all_caps() && key.len() <= 3) {
+            if len == 1 && self.is(i, STOPWORD) && !(self.tok(i).all_caps() && key.len() <= 3) {
                 continue;
             }
             if let Some(kind) = gazetteer_kind(&key) {
@@ -752,7 +755,6 @@ impl<'a> Para<'a> {
             return false;
         }
         let t = self.tok(i);
-        let key = self.key(i);
         match t.kind {
             TokenKind::Number => {
                 let digits = self.word(i);
@@ -768,8 +770,8 @@ impl<'a> Para<'a> {
                 if i > 0 {
                     let prev = self.key(i - 1);
                     let p = self.word(i - 1);
-                    if is(prev, bit::CALENDAR)
-                        || is(prev, bit::MONTH_ABBREVIATIONS)
+                    if self.is(i - 1, bit::CALENDAR)
+                        || self.is(i - 1, bit::MONTH_ABBREVIATIONS)
                         || matches!(p, "$" | "£" | "€" | "#" | "№")
                         || prev == "no"
                     {
@@ -784,7 +786,7 @@ impl<'a> Para<'a> {
                 }
                 true
             }
-            TokenKind::Word => is(key, bit::NUMBER_WORDS) && !t.all_caps(),
+            TokenKind::Word => self.is(i, bit::NUMBER_WORDS) && !t.all_caps(),
             TokenKind::Punct => false,
         }
     }
@@ -805,7 +807,7 @@ impl<'a> Para<'a> {
             if j < e && self.is(j, bit::QUANTITY_MODIFIERS) && self.number_at(j + 1, e) {
                 j += 1;
             }
-        } else if is(k, bit::QUANTITY_MODIFIERS) && self.number_at(i + 1, e) {
+        } else if self.is(i, bit::QUANTITY_MODIFIERS) && self.number_at(i + 1, e) {
             j += 1;
             modified = true;
         }
@@ -821,7 +823,7 @@ impl<'a> Para<'a> {
         // "2.5 million", "two hundred", "tens of thousands of".
         while j < e && self.tok(j).kind != TokenKind::Punct {
             let k = self.key(j);
-            if is(k, bit::MULTIPLIERS) {
+            if self.is(j, bit::MULTIPLIERS) {
                 j += 1;
             } else if k == "of" && j + 1 < e && self.is(j + 1, bit::VAGUE_NUMBERS) {
                 j += 2;
@@ -850,7 +852,7 @@ impl<'a> Para<'a> {
                 continue;
             }
             // "two more batteries", "20,000 extra officers".
-            if words == 0 && is(key, bit::QUANTITY_ADJECTIVES) {
+            if words == 0 && self.is(k, bit::QUANTITY_ADJECTIVES) {
                 k += 1;
                 words += 1;
                 continue;
@@ -867,7 +869,7 @@ impl<'a> Para<'a> {
                 }
                 break;
             }
-            if is_stopword(key) || is(key, bit::NOT_COUNTED) {
+            if self.is(k, STOPWORD | bit::NOT_COUNTED) {
                 break;
             }
             if is_plural(key) {

@@ -364,12 +364,18 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
             (tail.as_str(), roots)
         })
         .collect();
+    // The tail entry of each person group, looked up once per group
+    // rather than once per mention.
+    let tail_of: Vec<Option<&Vec<usize>>> = groups
+        .groups
+        .iter()
+        .map(|group| {
+            (group.kind == EntityType::Person).then(|| tail_roots.get(group.key.as_str())).flatten()
+        })
+        .collect();
     for (m, &(a, i, g)) in placed.iter().enumerate() {
-        if groups.groups[g].kind != EntityType::Person {
-            continue;
-        }
+        let Some(all_roots) = tail_of[g] else { continue };
         let key = &groups.groups[g].key;
-        let Some(all_roots) = tail_roots.get(key.as_str()) else { continue };
         let own = root_of[g];
         let roots: Vec<usize> = all_roots.iter().copied().filter(|&r| r != own).collect();
         if roots.is_empty() {
@@ -554,13 +560,17 @@ fn build(
             merges.push(Merge { alias: alias.clone(), confidence, reason });
         }
         let mut roles: Vec<String> = Vec::new();
+        // The folded key of each role in `roles`, so each is folded once.
+        let mut role_keys: Vec<String> = Vec::new();
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for &m in ms {
             let (a, i, _) = placed[m];
             if let Some(role) = &found[a][i].role {
                 let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !roles.iter().any(|r| fold(r) == fold(&role)) {
+                let key = fold(&role);
+                if !role_keys.contains(&key) {
                     roles.push(role);
+                    role_keys.push(key);
                 }
             }
             // Members come in corpus order, so one article's are together.

@@ -17,6 +17,6 @@ mod stopwords;
 mod tokens;
 
 pub use fold::{fold, fold_into};
-pub use sentences::{case_style, sentences, CaseStyle};
+pub use sentences::{case_style, case_style_by, sentences, CaseStyle};
 pub use stopwords::{is_stopword, stopwords};
 pub use tokens::{tokenize, tokenize_into, Token, TokenKind};

@@ -78,11 +78,22 @@ const NO_CAPS_MIN_WORDS: usize = 6;
 
 /// The case style of `tokens` (usually one sentence or paragraph).
 pub fn case_style(text: &str, tokens: &[Token]) -> CaseStyle {
+    let mut key = String::new();
+    case_style_by(tokens, |i| {
+        key.clear();
+        fold_into(tokens[i].text(text), &mut key);
+        is_stopword(&key)
+    })
+}
+
+/// Like [`case_style`], for a caller that already knows which tokens are
+/// function words: `is_function(i)` tells it for the capitalised word
+/// `tokens[i]` (asked only for those), so no word is folded again.
+pub fn case_style_by(tokens: &[Token], mut is_function: impl FnMut(usize) -> bool) -> CaseStyle {
     let mut words = 0usize;
     let mut capitalised = 0usize;
     let mut all_caps = 0usize;
     let mut function_capitalised = 0usize;
-    let mut key = String::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
@@ -93,12 +104,8 @@ pub fn case_style(text: &str, tokens: &[Token]) -> CaseStyle {
         }
         if t.capitalised() {
             capitalised += 1;
-            if i > 0 && !t.all_caps() {
-                key.clear();
-                fold_into(t.text(text), &mut key);
-                if is_stopword(&key) {
-                    function_capitalised += 1;
-                }
+            if i > 0 && !t.all_caps() && is_function(i) {
+                function_capitalised += 1;
             }
         }
     }
