@@ -61,9 +61,13 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// Folds the high bits down: the multiply leaves the low bits (which
+    /// pick the bucket) depending only on a key's first bytes, so keys
+    /// sharing a prefix would collide without this.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let h = self.0 ^ (self.0 >> 33);
+        h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 29)
     }
 }
 

@@ -25,8 +25,7 @@
 //! whose names are common English words ("Mobile", "Reading") and cities
 //! named like first names ("Florence"); see `core/data/SOURCES.md`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use super::fxhash::FxMap;
 use std::sync::OnceLock;
 
 mod fold_map {
@@ -76,7 +75,7 @@ struct Entry {
 
 /// The embedded gazetteer (see the module doc).
 pub struct Gazetteer {
-    entries: HashMap<&'static str, Entry, BuildHasherDefault<FxHasher>>,
+    entries: FxMap<&'static str, Entry>,
     max_place_words: usize,
 }
 
@@ -88,8 +87,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut entries: HashMap<&'static str, Entry, BuildHasherDefault<FxHasher>> =
-            HashMap::default();
+        let mut entries: FxMap<&'static str, Entry> = FxMap::default();
         // One slot a line (an upper bound: a key may sit in several tables),
         // so the map never grows while loading.
         let lines: usize = [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS, FIRST_NAMES]
@@ -249,58 +247,6 @@ fn is_mark(c: char) -> bool {
             }
         })
         .is_ok()
-}
-
-/// The Fx hash (as in rustc): a multiply-rotate over 8-byte words. The keys
-/// are a fixed, trusted set, so a DoS-resistant hash buys nothing, and short
-/// keys hash several times faster than with SipHash.
-#[derive(Default)]
-struct FxHasher(u64);
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    /// Folds the high bits down: the multiply leaves the low bits (which
-    /// pick the bucket) depending only on a key's first bytes, so keys
-    /// sharing a prefix would collide without this.
-    #[inline]
-    fn finish(&self) -> u64 {
-        let h = self.0 ^ (self.0 >> 33);
-        h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 29)
-    }
 }
 
 #[cfg(test)]
