@@ -8,9 +8,11 @@ use super::library::Library;
 use super::not_found::NotFound;
 use super::reader::Reader;
 use super::route::{library_href, use_go, use_route, Section};
+use super::search_state::Search;
 use super::site_footer::SiteFooter;
 use super::site_nav::SiteNav;
 use super::storage_notice::StorageNotice;
+use super::time_state::{use_times, Times};
 use super::undo_toast::UndoToast;
 use crate::view_model::DisplayTitle;
 use leptos::ev;
@@ -40,7 +42,9 @@ enum Page {
 pub fn App() -> impl IntoView {
     let corpus = Corpus::from_bundle();
     provide_context(corpus);
-    provide_context(Entities::new(corpus));
+    let entities = Entities::new(corpus);
+    provide_context(entities);
+    provide_context(Times::new(corpus, entities));
     provide_context(CardState::new());
     view! {
         <Router>
@@ -65,6 +69,8 @@ fn Shell() -> impl IntoView {
     let entities = use_entities();
     let card = use_card();
     let route = use_route();
+    // The filter lives in the URL, so the search is set up inside the router.
+    provide_context(Search::new(corpus, entities, use_times()));
     let page = Memo::new(move |_| {
         route.with(|r| match &r.article {
             None if r.section == Section::Entities => Page::Entities,

@@ -2,11 +2,10 @@
 //! or only those that mention the entity the URL filters on.
 
 use super::corpus::use_corpus;
-use super::entity_state::use_entities;
 use super::filter_chip::FilterChip;
 use super::library_item::LibraryItem;
 use super::route::{use_route, RouteState};
-use crate::view_model::entity_list::mentions_per_article;
+use super::search_state::use_search;
 use crate::view_model::LibraryEntry;
 use leptos::prelude::*;
 
@@ -17,7 +16,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Library() -> impl IntoView {
     let corpus = use_corpus();
-    let entities = use_entities();
     let route = use_route();
     let entries = StoredValue::new(
         corpus.0.with_value(|articles| articles.iter().map(LibraryEntry::of).collect::<Vec<_>>()),
@@ -25,21 +23,25 @@ pub fn Library() -> impl IntoView {
     let count = entries.with_value(Vec::len);
     let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
 
-    // (entry, mentions of the filtered entity) for every article listed.
+    // (entry, mentions of the filtered entity) for every article listed:
+    // the matches of the URL's filter, best first when words are searched.
+    let search = use_search();
     let shown = Memo::new(move |_| {
-        let id = filter.with(|f| f.entity.clone());
-        let counts = id.map(|id| entities.index.with(|ix| mentions_per_article(ix, &id)));
-        entries.with_value(|all| {
-            all.iter()
-                .enumerate()
-                .filter_map(|(i, entry)| match &counts {
-                    None => Some((entry.clone(), None)),
-                    Some(counts) => {
-                        let n = counts.get(i).copied().unwrap_or(0);
-                        (n > 0).then(|| (entry.clone(), Some(n)))
-                    }
-                })
-                .collect::<Vec<_>>()
+        let ranked = filter.with(|f| !f.query.trim().is_empty());
+        search.matches.with(|m| {
+            entries.with_value(|all| {
+                let mentions =
+                    |i: usize| m.mentions.as_ref().map(|c| c.get(i).copied().unwrap_or(0));
+                let order: Vec<usize> = if ranked {
+                    m.results.hits.iter().map(|h| h.article).collect()
+                } else {
+                    (0..all.len()).filter(|&i| m.contains(i)).collect()
+                };
+                order
+                    .into_iter()
+                    .filter_map(|i| all.get(i).map(|e| (e.clone(), mentions(i))))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let summary = move || {
@@ -50,9 +52,9 @@ pub fn Library() -> impl IntoView {
             }
             (false, _, 1) => "1 article about this story.".to_string(),
             (false, _, n) => format!("{n} articles about this story."),
-            (true, 0, n) => format!("None of the {n} articles mentions it."),
-            (true, 1, n) => format!("1 of {n} articles mentions it."),
-            (true, k, n) => format!("{k} of {n} articles mention it."),
+            (true, 0, n) => format!("None of the {n} articles matches."),
+            (true, 1, n) => format!("1 of {n} articles matches."),
+            (true, k, n) => format!("{k} of {n} articles match."),
         }
     };
 

@@ -6,6 +6,9 @@
 //!   highlighted; `entities_view`: every entity by type.
 //! - `entity_state`: the entity index and the reader's corrections, shared
 //!   through context; `card_state`: the open mention card.
+//! - `time_state`: dates, inferred publication dates and events;
+//!   `search_state`: the search index and the URL filter's matches, the
+//!   one filtering model every view uses.
 //! - `route`: the app's state in the URL's query string.
 
 mod app;
@@ -34,10 +37,12 @@ mod published_date;
 mod reader;
 mod removed_toggle;
 mod route;
+mod search_state;
 mod site_footer;
 mod site_nav;
 mod storage;
 mod storage_notice;
+mod time_state;
 mod undo_toast;
 
 pub use app::App;

@@ -9,8 +9,11 @@
 //! - `?view=entities`: the Entities view;
 //! - `?article=<id>`: the reader (`&removed=1` shows removed text in place,
 //!   `&at=<byte offset>` focuses the mention starting there);
-//! - `&entity=<id>`, on any of them: the [`Filter`] — the library lists only
-//!   the articles that mention the entity, the reader marks its mentions.
+//! - `?view=timeline`: the timeline of events;
+//! - `&q=`, `&entity=`, `&outlet=`, `&type=`, `&after=`, `&before=`, on any
+//!   of them: the [`Filter`], one model for search, facets, entity clicks
+//!   and timeline filters. The library lists only the matching articles,
+//!   the timeline only their events, the reader marks the entity and words.
 
 use super::encode_query_value;
 
@@ -22,12 +25,24 @@ const VIEW_KEY: &str = "view";
 const REMOVED_KEY: &str = "removed";
 /// The query key with the byte offset of a mention to focus in the reader.
 const AT_KEY: &str = "at";
+/// The query key of the search words.
+const QUERY_KEY: &str = "q";
 /// The query key of the entity filter.
 const ENTITY_KEY: &str = "entity";
+/// The query key of the outlet filter.
+const OUTLET_KEY: &str = "outlet";
+/// The query key of the entity-type filter.
+const TYPE_KEY: &str = "type";
+/// The query key of the earliest date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+const AFTER_KEY: &str = "after";
+/// The query key of the latest date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+const BEFORE_KEY: &str = "before";
 /// The value of a switched-on flag.
 const ON: &str = "1";
 /// The `view` value of the Entities view.
 const ENTITIES_VIEW: &str = "entities";
+/// The `view` value of the timeline.
+const TIMELINE_VIEW: &str = "timeline";
 
 /// The views reachable from the header (the reader is chosen by `article`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,26 +52,119 @@ pub enum Section {
     Library,
     /// Every entity, grouped by type.
     Entities,
+    /// The events of the corpus, in time order.
+    Timeline,
 }
 
-/// What the corpus is narrowed to. One value for every view, so a filter
-/// chosen anywhere holds in the library and the reader alike; later filters
-/// (a search query, a time range) become more fields here.
+/// What the corpus is narrowed to. One value for every view — search
+/// words, facets, an entity clicked anywhere and the timeline's period all
+/// live here — so a filter chosen anywhere holds in the library, the
+/// timeline and the reader alike.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Only articles that mention this entity; its mentions are marked.
+    /// The search words, in the query language (`"phrase"`, `-word`, `OR`,
+    /// `field:value`); empty for none.
+    pub query: String,
+    /// Only articles that mention this entity (canonical id, as corrected
+    /// by the reader); its mentions are marked.
     pub entity: Option<String>,
+    /// Only articles from this outlet (its name as the library shows it).
+    pub outlet: Option<String>,
+    /// Only articles mentioning an entity of this type (`person`, `org`,
+    /// `place`, `norp`, `facility`, `quantity`).
+    pub kind: Option<String>,
+    /// Only articles dated, or reporting events, on or after this date
+    /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub after: Option<String>,
+    /// Only articles dated, or reporting events, on or before this date.
+    pub before: Option<String>,
 }
 
 impl Filter {
     /// True when nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.entity.is_none()
+        self.query.trim().is_empty()
+            && self.entity.is_none()
+            && self.outlet.is_none()
+            && self.kind.is_none()
+            && self.after.is_none()
+            && self.before.is_none()
+    }
+
+    /// True when only the search words are set (no facet).
+    #[expect(dead_code, reason = "read by the timeline and search views being built")]
+    pub fn has_facets(&self) -> bool {
+        self.entity.is_some()
+            || self.outlet.is_some()
+            || self.kind.is_some()
+            || self.after.is_some()
+            || self.before.is_some()
+    }
+
+    /// The facet part of the filter (outlet, type and period) written in
+    /// the query language, to be searched together with [`query`]
+    /// (Self::query). The entity is left out: it is matched against the
+    /// reader's corrected entities, which the search index does not know.
+    pub fn facet_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(outlet) = &self.outlet {
+            parts.push(format!("outlet:{}", quoted(outlet)));
+        }
+        if let Some(kind) = &self.kind {
+            parts.push(format!("type:{}", quoted(kind)));
+        }
+        if let Some(after) = &self.after {
+            parts.push(format!("after:{}", quoted(after)));
+        }
+        if let Some(before) = &self.before {
+            parts.push(format!("before:{}", quoted(before)));
+        }
+        parts.join(" ")
     }
 
     /// The filter's query pairs, in a fixed order.
     fn pairs(&self) -> Vec<(&'static str, String)> {
-        self.entity.iter().map(|id| (ENTITY_KEY, id.clone())).collect()
+        let mut pairs = Vec::new();
+        if !self.query.trim().is_empty() {
+            pairs.push((QUERY_KEY, self.query.clone()));
+        }
+        let fields = [
+            (ENTITY_KEY, &self.entity),
+            (OUTLET_KEY, &self.outlet),
+            (TYPE_KEY, &self.kind),
+            (AFTER_KEY, &self.after),
+            (BEFORE_KEY, &self.before),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                pairs.push((key, value.clone()));
+            }
+        }
+        pairs
+    }
+
+    /// Reads the filter from a query-string lookup; empty values are unset.
+    fn from_query(get: &impl Fn(&str) -> Option<String>) -> Filter {
+        let non_empty = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+        Filter {
+            query: non_empty(QUERY_KEY).unwrap_or_default(),
+            entity: non_empty(ENTITY_KEY),
+            outlet: non_empty(OUTLET_KEY),
+            kind: non_empty(TYPE_KEY),
+            after: non_empty(AFTER_KEY),
+            before: non_empty(BEFORE_KEY),
+        }
+    }
+}
+
+/// `value` as one query-language term: quoted when it holds a space or a
+/// quotation mark (inner quotation marks are dropped, as the language has
+/// no escapes).
+fn quoted(value: &str) -> String {
+    if value.chars().any(|c| c.is_whitespace() || c == '"') {
+        format!("\"{}\"", value.replace('"', ""))
+    } else {
+        value.to_string()
     }
 }
 
@@ -84,11 +192,12 @@ impl RouteState {
             article: non_empty(ARTICLE_KEY),
             section: match non_empty(VIEW_KEY).as_deref() {
                 Some(ENTITIES_VIEW) => Section::Entities,
+                Some(TIMELINE_VIEW) => Section::Timeline,
                 _ => Section::Library,
             },
             show_removed: get(REMOVED_KEY).as_deref() == Some(ON),
             at: non_empty(AT_KEY).and_then(|v| v.parse().ok()),
-            filter: Filter { entity: non_empty(ENTITY_KEY) },
+            filter: Filter::from_query(&get),
         }
     }
 
@@ -107,11 +216,11 @@ impl RouteState {
                     pairs.push((AT_KEY, at.to_string()));
                 }
             }
-            None => {
-                if self.section == Section::Entities {
-                    pairs.push((VIEW_KEY, ENTITIES_VIEW.to_string()));
-                }
-            }
+            None => match self.section {
+                Section::Library => {}
+                Section::Entities => pairs.push((VIEW_KEY, ENTITIES_VIEW.to_string())),
+                Section::Timeline => pairs.push((VIEW_KEY, TIMELINE_VIEW.to_string())),
+            },
         }
         pairs.extend(self.filter.pairs());
         let mut out = String::new();
@@ -138,6 +247,16 @@ impl RouteState {
         }
     }
 
+    /// The timeline, keeping this state's filter.
+    #[expect(dead_code, reason = "read by the timeline and search views being built")]
+    pub fn timeline(&self) -> RouteState {
+        RouteState {
+            section: Section::Timeline,
+            filter: self.filter.clone(),
+            ..RouteState::default()
+        }
+    }
+
     /// The reader for article `id`, keeping this state's filter; `at`
     /// focuses the mention that starts at that byte.
     pub fn reader(&self, id: &str, at: Option<usize>) -> RouteState {
@@ -151,7 +270,12 @@ impl RouteState {
 
     /// The same view with the entity filter set to `entity` (or removed).
     pub fn with_entity(&self, entity: Option<String>) -> RouteState {
-        RouteState { filter: Filter { entity }, at: None, ..self.clone() }
+        self.with_filter(Filter { entity, ..self.filter.clone() })
+    }
+
+    /// The same view with `filter` instead of this state's filter.
+    pub fn with_filter(&self, filter: Filter) -> RouteState {
+        RouteState { filter, at: None, ..self.clone() }
     }
 }
 
@@ -160,12 +284,32 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    /// Undoes `encode_query_value` (ASCII percent escapes are enough here).
+    fn decode(value: &str) -> String {
+        let bytes = value.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' && i + 2 < bytes.len() {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+                if let Ok(b) = u8::from_str_radix(hex, 16) {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.push(bytes[i]);
+            i += 1;
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+
     fn parse(query: &str) -> RouteState {
         let map: HashMap<String, String> = query
             .trim_start_matches('?')
             .split('&')
             .filter_map(|pair| pair.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.replace("%3A", ":").replace("%20", " ")))
+            .map(|(k, v)| (k.to_string(), decode(v)))
             .collect();
         RouteState::from_query(|k| map.get(k).cloned())
     }
@@ -183,6 +327,17 @@ mod tests {
             RouteState::default().with_entity(Some("person:mark-esper".into())),
             RouteState::default().with_entity(Some("org:x y".into())).entities(),
             RouteState::default().reader("001_ab", Some(120)),
+            RouteState::default().timeline(),
+            RouteState::default()
+                .with_filter(Filter {
+                    query: "\"tear gas\" -embassy OR é&x=1".into(),
+                    entity: Some("org:kataib-hezbollah".into()),
+                    outlet: Some("Middle East Eye".into()),
+                    kind: Some("person".into()),
+                    after: Some("2019-12".into()),
+                    before: Some("2020".into()),
+                })
+                .timeline(),
             RouteState {
                 show_removed: true,
                 ..RouteState::default().with_entity(Some("place:iraq".into())).reader("004", None)
@@ -204,8 +359,38 @@ mod tests {
     }
 
     #[test]
+    fn facets_are_written_in_the_query_language() {
+        let filter = Filter {
+            outlet: Some("Middle East \"Eye\"".into()),
+            kind: Some("person".into()),
+            after: Some("2019-12".into()),
+            before: Some("2020-01-03".into()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            filter.facet_query(),
+            "outlet:\"Middle East Eye\" type:person after:2019-12 before:2020-01-03"
+        );
+        assert!(filter.has_facets() && !filter.is_empty());
+        let words = Filter { query: "  ".into(), ..Filter::default() };
+        assert!(words.is_empty(), "blank words filter nothing");
+        assert_eq!(RouteState::default().with_filter(words).query(), "");
+    }
+
+    #[test]
+    fn the_whole_filter_is_kept_when_moving_between_views() {
+        let filter =
+            Filter { query: "militia".into(), outlet: Some("Reuters".into()), ..Filter::default() };
+        let state = RouteState::default().with_filter(filter.clone());
+        assert_eq!(state.query(), "?q=militia&outlet=Reuters");
+        assert_eq!(state.timeline().query(), "?view=timeline&q=militia&outlet=Reuters");
+        assert_eq!(state.timeline().reader("003", None).filter, filter);
+        assert_eq!(state.with_entity(Some("x".into())).filter.outlet.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
     fn malformed_values_are_ignored() {
-        let state = parse("?article=&at=abc&view=nowhere&removed=yes&entity=");
+        let state = parse("?article=&at=abc&view=nowhere&removed=yes&entity=&q=%20&outlet=");
         assert_eq!(state, RouteState::default());
     }
 

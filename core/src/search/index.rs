@@ -8,7 +8,9 @@
 
 use super::dict::{char_mask, StringPool};
 use super::fold::{fold_text, for_each_token, Advance, Stem};
+use crate::entities::EntityIndex;
 use crate::ingest::Article;
+use crate::time::Event;
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -65,6 +67,45 @@ pub struct FacetInput {
     pub event_dates: Vec<Vec<(Date, Date)>>,
     /// Other names of entities: `(alias, entity id)`. `entity:` accepts them.
     pub aliases: Vec<(String, String)>,
+}
+
+impl FacetInput {
+    /// The facet data of a corpus of `articles` articles from the entities
+    /// step (`entities`, perhaps as corrected by a reader) and the events of
+    /// the time step. Types are written as lower-case codes (`person`,
+    /// `org`, `place`, `norp`, `facility`, `quantity`), which `type:`
+    /// matches by prefix.
+    pub fn from_steps(articles: usize, entities: &EntityIndex, events: &[Event]) -> FacetInput {
+        let mut tags: Vec<Vec<EntityTag>> = vec![Vec::new(); articles];
+        let mut aliases = Vec::new();
+        for entity in &entities.entities {
+            let kind = entity.kind.code().to_ascii_lowercase();
+            for &(article, _) in &entity.counts {
+                if let Some(list) = tags.get_mut(article) {
+                    list.push(EntityTag {
+                        id: entity.id.clone(),
+                        name: entity.name.clone(),
+                        kind: kind.clone(),
+                    });
+                }
+            }
+            for alias in entity.aliases.iter().filter(|a| **a != entity.name) {
+                aliases.push((alias.clone(), entity.id.clone()));
+            }
+        }
+        let mut event_dates: Vec<Vec<(Date, Date)>> = vec![Vec::new(); articles];
+        for event in events {
+            for source in &event.sources {
+                let date = source.date.as_ref().unwrap_or(&event.date);
+                if let Some(list) = event_dates.get_mut(source.article) {
+                    if !list.contains(&(date.start, date.end)) {
+                        list.push((date.start, date.end));
+                    }
+                }
+            }
+        }
+        FacetInput { entities: tags, event_dates, aliases }
+    }
 }
 
 /// Per-article numbers the ranking and passage finder need.
