@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // each test binary uses a different part
 
+use crossread_core::entities::{annotate_corpus, EntityIndex};
 use crossread_core::ingest::{ingest_corpus, Article, Field, SourceFile};
 use crossread_core::Span;
 
@@ -97,4 +98,22 @@ pub fn bundled_corpus() -> Vec<Article> {
     let sources: Vec<SourceFile<'_>> =
         loaded.iter().map(|(name, bytes)| SourceFile { name, bytes }).collect();
     ingest_corpus(&sources)
+}
+
+/// Ingests made-up texts as articles named `000.txt`, `001.txt`, ...
+pub fn ingest_texts(texts: &[&str]) -> Vec<Article> {
+    let names: Vec<String> = (0..texts.len()).map(|i| format!("{i:03}.txt")).collect();
+    let sources: Vec<SourceFile<'_>> = texts
+        .iter()
+        .zip(&names)
+        .map(|(t, n)| SourceFile { name: n, bytes: t.as_bytes() })
+        .collect();
+    ingest_corpus(&sources)
+}
+
+/// Ingests made-up texts ([`ingest_texts`]) and finds their entities.
+pub fn annotate(texts: &[&str]) -> (Vec<Article>, EntityIndex) {
+    let articles = ingest_texts(texts);
+    let index = annotate_corpus(&articles);
+    (articles, index)
 }
