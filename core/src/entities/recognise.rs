@@ -584,16 +584,9 @@ impl<'a> Para<'a> {
         let mut rest = a;
         let mut pieces = false;
         while p < b {
-            let max = (b - p).min(g.max_place_words().clamp(1, MAX_GAZETTEER_WORDS));
-            let hit = (1..=max).rev().find_map(|len| {
-                let key = self.joined_key(p, p + len);
-                // "Us" opening a sentence is the pronoun.
-                if len == 1 && !self.tok(p).all_caps() && self.is(p, STOPWORD) {
-                    return None;
-                }
-                gazetteer_kind(&key).map(|kind| (len, kind))
-            });
-            if let Some((len, kind)) = hit {
+            // "Us" opening a sentence is the pronoun.
+            let single = self.tok(p).all_caps() || !self.is(p, STOPWORD);
+            if let Some((len, kind)) = self.longest_gazetteer_match(p, b, single) {
                 if rest < p {
                     self.name(rest, p, s, e, None, false, out);
                 }
@@ -728,25 +721,53 @@ impl<'a> Para<'a> {
         if self.tok(i).kind != TokenKind::Word {
             return None;
         }
+        let mut end = i;
+        while end < e && self.tok(end).kind == TokenKind::Word {
+            end += 1;
+        }
+        let single = !self.is(i, STOPWORD) || (self.tok(i).all_caps() && self.key(i).len() <= 3);
+        let (len, kind) = self.longest_gazetteer_match(i, end, single)?;
+        self.emit(i, i + len, Some(kind), Evidence::Strong, None, None, out);
+        Some(i + len)
+    }
+
+    /// The longest gazetteer name over tokens `p..p + len` (`p + len <=
+    /// end`): `(len, type)`. A one-token name counts only when `single`.
+    ///
+    /// Lengths are tried from the longest down, but never beyond the
+    /// longest gazetteer key that starts with token `p`'s first word: each
+    /// token with a non-empty key adds at least one word to the joined
+    /// key, so longer tries could not match. Most capitalised words start
+    /// no multi-word name, so this usually leaves one lookup or none.
+    fn longest_gazetteer_match(
+        &self,
+        p: usize,
+        end: usize,
+        single: bool,
+    ) -> Option<(usize, EntityType)> {
         let g = gazetteer();
-        let mut max = 0;
-        while max < g.max_place_words().clamp(1, MAX_GAZETTEER_WORDS)
-            && i + max < e
-            && self.tok(i + max).kind == TokenKind::Word
-        {
-            max += 1;
-        }
-        for len in (1..=max).rev() {
-            let key = self.joined_key(i, i + len);
-            if len == 1 && self.is(i, STOPWORD) && !(self.tok(i).all_caps() && key.len() <= 3) {
-                continue;
+        let mut max = (end - p).min(g.max_place_words().clamp(1, MAX_GAZETTEER_WORDS));
+        let first = self.key(p).split(' ').next().unwrap_or("");
+        if !first.is_empty() {
+            let limit = g.longest_from(first);
+            let (mut len, mut words) = (0, 0);
+            while len < max {
+                if !self.key(p + len).is_empty() {
+                    if words == limit {
+                        break;
+                    }
+                    words += 1;
+                }
+                len += 1;
             }
-            if let Some(kind) = gazetteer_kind(&key) {
-                self.emit(i, i + len, Some(kind), Evidence::Strong, None, None, out);
-                return Some(i + len);
-            }
+            max = len;
         }
-        None
+        (1..=max).rev().find_map(|len| {
+            if len == 1 && !single {
+                return None;
+            }
+            g.name_type(&self.joined_key(p, p + len)).map(|kind| (len, kind))
+        })
     }
 
     /// A number at token `i` that counts something: returns the end token.
@@ -911,14 +932,7 @@ fn is_plural(key: &str) -> bool {
 
 /// The type the gazetteers give a folded key.
 pub(crate) fn gazetteer_kind(key: &str) -> Option<EntityType> {
-    let g = gazetteer();
-    if g.place(key).is_some() {
-        Some(EntityType::Place)
-    } else if g.demonym(key).is_some() || g.is_group(key) {
-        Some(EntityType::Norp)
-    } else {
-        None
-    }
+    gazetteer().name_type(key)
 }
 
 /// What an article (or the corpus) says about names: the type each key was
