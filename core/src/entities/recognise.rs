@@ -953,11 +953,11 @@ impl Hints {
         for (i, f) in found.iter().enumerate() {
             let Some(kind) = f.kind else { continue };
             if f.evidence >= Evidence::Context {
-                self.types.entry(f.key.clone()).or_default().add(kind, f.evidence, 1);
+                update(&mut self.types, &f.key, |v| v.add(kind, f.evidence, 1));
                 if kind == EntityType::Person && f.words >= 2 {
                     let words: Vec<&str> = f.key.split(' ').collect();
                     if let Some(first) = words.first().filter(|w| !is(w, bit::NAME_PARTICLES)) {
-                        self.given.insert(first.to_string(), ());
+                        note(&mut self.given, first);
                     }
                     let mut tail = String::new();
                     for w in words[1..].iter().rev() {
@@ -966,7 +966,7 @@ impl Hints {
                         }
                         tail.insert_str(0, w);
                         if !is(w, bit::NAME_PARTICLES) || tail.contains(' ') {
-                            self.surnames.insert(tail.clone(), ());
+                            note(&mut self.surnames, &tail);
                         }
                     }
                 }
@@ -990,20 +990,23 @@ impl Hints {
     /// Adds another article's hints (for the corpus-wide pass).
     pub fn absorb(&mut self, other: &Hints) {
         for (k, vote) in &other.types {
-            let entry = self.types.entry(k.clone()).or_default();
-            for (i, &n) in vote.counts.iter().enumerate() {
-                if n > 0 {
-                    if let Some(ev) = vote.evidence {
-                        entry.add(EntityType::ALL[i], ev, n);
+            update(&mut self.types, k, |entry| {
+                for (i, &n) in vote.counts.iter().enumerate() {
+                    if n > 0 {
+                        if let Some(ev) = vote.evidence {
+                            entry.add(EntityType::ALL[i], ev, n);
+                        }
                     }
                 }
-            }
+            });
         }
         for k in other.surnames.keys() {
-            self.surnames.insert(k.clone(), ());
+            note(&mut self.surnames, k);
         }
         for (k, v) in &other.acronyms {
-            self.acronyms.entry(k.clone()).or_insert_with(|| v.clone());
+            if !self.acronyms.contains_key(k) {
+                self.acronyms.insert(k.clone(), v.clone());
+            }
         }
     }
 
@@ -1035,6 +1038,23 @@ impl Hints {
                 f.evidence = Evidence::Context;
             }
         }
+    }
+}
+
+/// Updates the value of `key` in `map` with `f`, starting from the default
+/// when missing. Most keys are already there (a name repeats), so the key
+/// is copied only for a new one.
+fn update<V: Default>(map: &mut FxMap<String, V>, key: &str, f: impl FnOnce(&mut V)) {
+    match map.get_mut(key) {
+        Some(v) => f(v),
+        None => f(map.entry(key.to_string()).or_default()),
+    }
+}
+
+/// Adds `key` to a set kept as a map to `()`, copying it only when new.
+fn note(set: &mut FxMap<String, ()>, key: &str) {
+    if !set.contains_key(key) {
+        set.insert(key.to_string(), ());
     }
 }
 

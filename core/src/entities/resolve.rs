@@ -498,7 +498,12 @@ fn build(
         .iter()
         .map(|&(a, i, _)| {
             let raw = found[a][i].span.of(&articles[a].text);
-            if raw.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') || raw.contains("  ") {
+            // Any white space other than single spaces ("  ", a line break).
+            let bytes = raw.as_bytes();
+            let irregular = bytes.iter().enumerate().any(|(k, &b)| {
+                b.is_ascii_whitespace() && (b != b' ' || bytes.get(k + 1) == Some(&b' '))
+            });
+            if irregular {
                 Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
             } else {
                 Cow::Borrowed(raw)
