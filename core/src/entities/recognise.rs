@@ -116,11 +116,28 @@ impl Scratch {
         self.flags.clear();
         for t in &self.tokens {
             let start = self.keys.len();
-            if t.kind != TokenKind::Punct {
+            let word = t.text(text);
+            if t.kind != TokenKind::Punct
+                && !word.is_empty()
+                && word.bytes().all(|b| b.is_ascii_alphanumeric())
+            {
+                // Most tokens are plain ASCII words or numbers: their key is
+                // the word in lower case (what `fold_into` gives, without
+                // its general path), one word with no inner space.
+                if !self.keys.is_empty() {
+                    self.keys.push(' ');
+                }
+                let s = self.keys.len();
+                self.keys.push_str(word);
+                self.keys[s..].make_ascii_lowercase();
+                self.key_ranges.push((s as u32, self.keys.len() as u32));
+                let own = flags(&self.keys[s..]);
+                self.flags.push((own, own));
+            } else if t.kind != TokenKind::Punct {
                 // Fold each word once, into one shared buffer.
                 let mut one = std::mem::take(&mut self.keys);
                 let before = one.len();
-                fold_into(t.text(text), &mut one);
+                fold_into(word, &mut one);
                 // fold_into separates from earlier text with a space: skip it.
                 let s = if one.len() > before && before > 0 { before + 1 } else { before };
                 self.keys = one;
