@@ -838,8 +838,11 @@ impl<'a> Para<'a> {
         let mut j = i;
         let mut modified = false;
         let k = self.key(i);
-        if i + 1 < e && QUANTITY_MODIFIER_PAIRS.iter().any(|&(x, y)| x == k && y == self.key(i + 1))
-        {
+        // The list bit says whether the word can open a pair at all.
+        let pair = i + 1 < e
+            && self.is(i, bit::QUANTITY_PAIR_FIRST)
+            && QUANTITY_MODIFIER_PAIRS.iter().any(|&(x, y)| x == k && y == self.key(i + 1));
+        if pair {
             j += 2;
             modified = true;
             if j < e && self.is(j, bit::QUANTITY_MODIFIERS) && self.number_at(j + 1, e) {
