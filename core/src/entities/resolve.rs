@@ -79,9 +79,22 @@ impl Groups {
             return g;
         }
         let g = self.groups.len();
-        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.groups.push(Group { kind, key: key.to_string(), surface, edge: None });
-        self.index.entry(key.to_string()).or_default()[slot] = Some(g);
+        let mut one_spaced = String::with_capacity(surface.len());
+        for word in surface.split_whitespace() {
+            if !one_spaced.is_empty() {
+                one_spaced.push(' ');
+            }
+            one_spaced.push_str(word);
+        }
+        self.groups.push(Group { kind, key: key.to_string(), surface: one_spaced, edge: None });
+        match self.index.get_mut(key) {
+            Some(slots) => slots[slot] = Some(g),
+            None => {
+                let mut slots = [None; 6];
+                slots[slot] = Some(g);
+                self.index.insert(key.to_string(), slots);
+            }
+        }
         g
     }
 
