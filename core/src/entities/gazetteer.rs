@@ -26,6 +26,7 @@
 //! named like first names ("Florence"); see `core/data/SOURCES.md`.
 
 use super::fxhash::FxMap;
+use super::model::EntityType;
 use std::sync::OnceLock;
 
 mod fold_map {
@@ -71,6 +72,10 @@ struct Entry {
     demonym: Option<&'static str>,
     group: bool,
     first_name: bool,
+    /// The most words of any place, demonym or group key whose first word
+    /// is this key (0 when none starts with it). A word that only starts
+    /// longer keys ("new" of "new york") gets an entry for this alone.
+    longest_from: u8,
 }
 
 /// The embedded gazetteer (see the module doc).
@@ -88,8 +93,9 @@ pub fn gazetteer() -> &'static Gazetteer {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut entries: FxMap<&'static str, Entry> = FxMap::default();
-        // One slot a line (an upper bound: a key may sit in several tables),
-        // so the map never grows while loading.
+        // About one slot a line (a key may sit in several tables; a word
+        // that only starts longer keys adds one), so the map rarely grows
+        // while loading.
         let lines: usize = [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS, FIRST_NAMES]
             .iter()
             .map(|t| t.bytes().filter(|&b| b == b'\n').count())
@@ -127,6 +133,14 @@ impl Gazetteer {
         }
         for key in data_lines(FIRST_NAMES) {
             entries.entry(key).or_default().first_name = true;
+        }
+        let named = [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS];
+        for line in named.into_iter().flat_map(data_lines) {
+            let key = line.split('\t').next().unwrap_or(line);
+            let first = key.split(' ').next().unwrap_or(key);
+            let words = u8::try_from(key.split(' ').count()).unwrap_or(u8::MAX);
+            let entry = entries.entry(first).or_default();
+            entry.longest_from = entry.longest_from.max(words);
         }
         Gazetteer { entries, max_place_words }
     }
@@ -168,6 +182,26 @@ impl Gazetteer {
     /// The longest number of words of any place key (for multi-word lookups).
     pub fn max_place_words(&self) -> usize {
         self.max_place_words
+    }
+
+    /// The most words of any place, demonym or group key that starts with
+    /// the folded word `first` (0 when none does): "new" → 3 for "new york
+    /// city", "baghdad" → 1. A multi-word lookup can stop there.
+    pub fn longest_from(&self, first: &str) -> usize {
+        self.get(first).map_or(0, |e| usize::from(e.longest_from))
+    }
+
+    /// What kind of name a folded key is, in one lookup: a place, else a
+    /// nationality or group (demonym or group table), else nothing.
+    pub(crate) fn name_type(&self, key: &str) -> Option<EntityType> {
+        let e = self.get(key)?;
+        if e.place.is_some() {
+            Some(EntityType::Place)
+        } else if e.demonym.is_some() || e.group {
+            Some(EntityType::Norp)
+        } else {
+            None
+        }
     }
 }
 
@@ -501,6 +535,39 @@ mod tests {
                     .count()
         );
         assert_eq!(g.max_place_words(), 8, "the generator caps place names at 8 words");
+    }
+
+    #[test]
+    fn longest_from_bounds_every_key_by_its_first_word() {
+        let g = gazetteer();
+        assert!(g.longest_from("new") >= 2, "new york");
+        assert!(g.longest_from("saudi") >= 2, "saudi arabia");
+        assert_eq!(g.longest_from("xyzzy"), 0);
+        assert_eq!(g.longest_from(""), 0);
+        for table in [COUNTRIES, REGIONS, CITIES, DEMONYMS, GROUPS] {
+            for line in data_lines(table) {
+                let key = line.split('\t').next().unwrap_or("");
+                let first = key.split(' ').next().unwrap_or("");
+                let words = key.split(' ').count().min(usize::from(u8::MAX));
+                assert!(g.longest_from(first) >= words, "{key:?} is longer than its bound");
+            }
+        }
+    }
+
+    #[test]
+    fn name_type_agrees_with_the_separate_lookups() {
+        let g = gazetteer();
+        for key in ["iraq", "baghdad", "iraqi", "shiite", "new", "mark", "the", "", "new york"] {
+            let want = if g.place(key).is_some() {
+                Some(EntityType::Place)
+            } else if g.demonym(key).is_some() || g.is_group(key) {
+                Some(EntityType::Norp)
+            } else {
+                None
+            };
+            assert_eq!(g.name_type(key), want, "{key:?}");
+        }
+        assert_eq!(g.name_type("new"), None, "a word that only starts names is none");
     }
 
     #[test]

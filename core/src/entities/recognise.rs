@@ -116,11 +116,28 @@ impl Scratch {
         self.flags.clear();
         for t in &self.tokens {
             let start = self.keys.len();
-            if t.kind != TokenKind::Punct {
+            let word = t.text(text);
+            if t.kind != TokenKind::Punct
+                && !word.is_empty()
+                && word.bytes().all(|b| b.is_ascii_alphanumeric())
+            {
+                // Most tokens are plain ASCII words or numbers: their key is
+                // the word in lower case (what `fold_into` gives, without
+                // its general path), one word with no inner space.
+                if !self.keys.is_empty() {
+                    self.keys.push(' ');
+                }
+                let s = self.keys.len();
+                self.keys.push_str(word);
+                self.keys[s..].make_ascii_lowercase();
+                self.key_ranges.push((s as u32, self.keys.len() as u32));
+                let own = flags(&self.keys[s..]);
+                self.flags.push((own, own));
+            } else if t.kind != TokenKind::Punct {
                 // Fold each word once, into one shared buffer.
                 let mut one = std::mem::take(&mut self.keys);
                 let before = one.len();
-                fold_into(t.text(text), &mut one);
+                fold_into(word, &mut one);
                 // fold_into separates from earlier text with a space: skip it.
                 let s = if one.len() > before && before > 0 { before + 1 } else { before };
                 self.keys = one;
@@ -584,16 +601,9 @@ impl<'a> Para<'a> {
         let mut rest = a;
         let mut pieces = false;
         while p < b {
-            let max = (b - p).min(g.max_place_words().clamp(1, MAX_GAZETTEER_WORDS));
-            let hit = (1..=max).rev().find_map(|len| {
-                let key = self.joined_key(p, p + len);
-                // "Us" opening a sentence is the pronoun.
-                if len == 1 && !self.tok(p).all_caps() && self.is(p, STOPWORD) {
-                    return None;
-                }
-                gazetteer_kind(&key).map(|kind| (len, kind))
-            });
-            if let Some((len, kind)) = hit {
+            // "Us" opening a sentence is the pronoun.
+            let single = self.tok(p).all_caps() || !self.is(p, STOPWORD);
+            if let Some((len, kind)) = self.longest_gazetteer_match(p, b, single) {
                 if rest < p {
                     self.name(rest, p, s, e, None, false, out);
                 }
@@ -728,25 +738,53 @@ impl<'a> Para<'a> {
         if self.tok(i).kind != TokenKind::Word {
             return None;
         }
+        let mut end = i;
+        while end < e && self.tok(end).kind == TokenKind::Word {
+            end += 1;
+        }
+        let single = !self.is(i, STOPWORD) || (self.tok(i).all_caps() && self.key(i).len() <= 3);
+        let (len, kind) = self.longest_gazetteer_match(i, end, single)?;
+        self.emit(i, i + len, Some(kind), Evidence::Strong, None, None, out);
+        Some(i + len)
+    }
+
+    /// The longest gazetteer name over tokens `p..p + len` (`p + len <=
+    /// end`): `(len, type)`. A one-token name counts only when `single`.
+    ///
+    /// Lengths are tried from the longest down, but never beyond the
+    /// longest gazetteer key that starts with token `p`'s first word: each
+    /// token with a non-empty key adds at least one word to the joined
+    /// key, so longer tries could not match. Most capitalised words start
+    /// no multi-word name, so this usually leaves one lookup or none.
+    fn longest_gazetteer_match(
+        &self,
+        p: usize,
+        end: usize,
+        single: bool,
+    ) -> Option<(usize, EntityType)> {
         let g = gazetteer();
-        let mut max = 0;
-        while max < g.max_place_words().clamp(1, MAX_GAZETTEER_WORDS)
-            && i + max < e
-            && self.tok(i + max).kind == TokenKind::Word
-        {
-            max += 1;
-        }
-        for len in (1..=max).rev() {
-            let key = self.joined_key(i, i + len);
-            if len == 1 && self.is(i, STOPWORD) && !(self.tok(i).all_caps() && key.len() <= 3) {
-                continue;
+        let mut max = (end - p).min(g.max_place_words().clamp(1, MAX_GAZETTEER_WORDS));
+        let first = self.key(p).split(' ').next().unwrap_or("");
+        if !first.is_empty() {
+            let limit = g.longest_from(first);
+            let (mut len, mut words) = (0, 0);
+            while len < max {
+                if !self.key(p + len).is_empty() {
+                    if words == limit {
+                        break;
+                    }
+                    words += 1;
+                }
+                len += 1;
             }
-            if let Some(kind) = gazetteer_kind(&key) {
-                self.emit(i, i + len, Some(kind), Evidence::Strong, None, None, out);
-                return Some(i + len);
-            }
+            max = len;
         }
-        None
+        (1..=max).rev().find_map(|len| {
+            if len == 1 && !single {
+                return None;
+            }
+            g.name_type(&self.joined_key(p, p + len)).map(|kind| (len, kind))
+        })
     }
 
     /// A number at token `i` that counts something: returns the end token.
@@ -800,8 +838,11 @@ impl<'a> Para<'a> {
         let mut j = i;
         let mut modified = false;
         let k = self.key(i);
-        if i + 1 < e && QUANTITY_MODIFIER_PAIRS.iter().any(|&(x, y)| x == k && y == self.key(i + 1))
-        {
+        // The list bit says whether the word can open a pair at all.
+        let pair = i + 1 < e
+            && self.is(i, bit::QUANTITY_PAIR_FIRST)
+            && QUANTITY_MODIFIER_PAIRS.iter().any(|&(x, y)| x == k && y == self.key(i + 1));
+        if pair {
             j += 2;
             modified = true;
             if j < e && self.is(j, bit::QUANTITY_MODIFIERS) && self.number_at(j + 1, e) {
@@ -911,14 +952,7 @@ fn is_plural(key: &str) -> bool {
 
 /// The type the gazetteers give a folded key.
 pub(crate) fn gazetteer_kind(key: &str) -> Option<EntityType> {
-    let g = gazetteer();
-    if g.place(key).is_some() {
-        Some(EntityType::Place)
-    } else if g.demonym(key).is_some() || g.is_group(key) {
-        Some(EntityType::Norp)
-    } else {
-        None
-    }
+    gazetteer().name_type(key)
 }
 
 /// What an article (or the corpus) says about names: the type each key was
@@ -939,11 +973,11 @@ impl Hints {
         for (i, f) in found.iter().enumerate() {
             let Some(kind) = f.kind else { continue };
             if f.evidence >= Evidence::Context {
-                self.types.entry(f.key.clone()).or_default().add(kind, f.evidence, 1);
+                update(&mut self.types, &f.key, |v| v.add(kind, f.evidence, 1));
                 if kind == EntityType::Person && f.words >= 2 {
                     let words: Vec<&str> = f.key.split(' ').collect();
                     if let Some(first) = words.first().filter(|w| !is(w, bit::NAME_PARTICLES)) {
-                        self.given.insert(first.to_string(), ());
+                        note(&mut self.given, first);
                     }
                     let mut tail = String::new();
                     for w in words[1..].iter().rev() {
@@ -952,7 +986,7 @@ impl Hints {
                         }
                         tail.insert_str(0, w);
                         if !is(w, bit::NAME_PARTICLES) || tail.contains(' ') {
-                            self.surnames.insert(tail.clone(), ());
+                            note(&mut self.surnames, &tail);
                         }
                     }
                 }
@@ -976,20 +1010,23 @@ impl Hints {
     /// Adds another article's hints (for the corpus-wide pass).
     pub fn absorb(&mut self, other: &Hints) {
         for (k, vote) in &other.types {
-            let entry = self.types.entry(k.clone()).or_default();
-            for (i, &n) in vote.counts.iter().enumerate() {
-                if n > 0 {
-                    if let Some(ev) = vote.evidence {
-                        entry.add(EntityType::ALL[i], ev, n);
+            update(&mut self.types, k, |entry| {
+                for (i, &n) in vote.counts.iter().enumerate() {
+                    if n > 0 {
+                        if let Some(ev) = vote.evidence {
+                            entry.add(EntityType::ALL[i], ev, n);
+                        }
                     }
                 }
-            }
+            });
         }
         for k in other.surnames.keys() {
-            self.surnames.insert(k.clone(), ());
+            note(&mut self.surnames, k);
         }
         for (k, v) in &other.acronyms {
-            self.acronyms.entry(k.clone()).or_insert_with(|| v.clone());
+            if !self.acronyms.contains_key(k) {
+                self.acronyms.insert(k.clone(), v.clone());
+            }
         }
     }
 
@@ -1021,6 +1058,23 @@ impl Hints {
                 f.evidence = Evidence::Context;
             }
         }
+    }
+}
+
+/// Updates the value of `key` in `map` with `f`, starting from the default
+/// when missing. Most keys are already there (a name repeats), so the key
+/// is copied only for a new one.
+fn update<V: Default>(map: &mut FxMap<String, V>, key: &str, f: impl FnOnce(&mut V)) {
+    match map.get_mut(key) {
+        Some(v) => f(v),
+        None => f(map.entry(key.to_string()).or_default()),
+    }
+}
+
+/// Adds `key` to a set kept as a map to `()`, copying it only when new.
+fn note(set: &mut FxMap<String, ()>, key: &str) {
+    if !set.contains_key(key) {
+        set.insert(key.to_string(), ());
     }
 }
 

@@ -79,9 +79,22 @@ impl Groups {
             return g;
         }
         let g = self.groups.len();
-        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.groups.push(Group { kind, key: key.to_string(), surface, edge: None });
-        self.index.entry(key.to_string()).or_default()[slot] = Some(g);
+        let mut one_spaced = String::with_capacity(surface.len());
+        for word in surface.split_whitespace() {
+            if !one_spaced.is_empty() {
+                one_spaced.push(' ');
+            }
+            one_spaced.push_str(word);
+        }
+        self.groups.push(Group { kind, key: key.to_string(), surface: one_spaced, edge: None });
+        match self.index.get_mut(key) {
+            Some(slots) => slots[slot] = Some(g),
+            None => {
+                let mut slots = [None; 6];
+                slots[slot] = Some(g);
+                self.index.insert(key.to_string(), slots);
+            }
+        }
         g
     }
 
@@ -331,7 +344,7 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
         }
     }
     // Surnames, mention by mention.
-    let mut link: Vec<Option<(f32, String)>> = vec![None; placed.len()];
+    let mut link: Vec<Option<(f32, Why)>> = vec![None; placed.len()];
     let mut full_by_tail: FxMap<String, Vec<usize>> = FxMap::default();
     for g in 0..n_groups {
         let group = &groups.groups[g];
@@ -373,57 +386,54 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
             (group.kind == EntityType::Person).then(|| tail_roots.get(group.key.as_str())).flatten()
         })
         .collect();
+    // Buffers reused for every mention.
+    let mut roots: Vec<usize> = Vec::new();
+    let mut local: Vec<(usize, usize)> = Vec::new();
+    let mut local_roots: Vec<usize> = Vec::new();
     for (m, &(a, i, g)) in placed.iter().enumerate() {
         let Some(all_roots) = tail_of[g] else { continue };
         let key = &groups.groups[g].key;
         let own = root_of[g];
-        let roots: Vec<usize> = all_roots.iter().copied().filter(|&r| r != own).collect();
+        roots.clear();
+        roots.extend(all_roots.iter().copied().filter(|&r| r != own));
         if roots.is_empty() {
             continue;
         }
         let start = found[a][i].span.start;
         // Full-name mentions of the candidates in this article: (start, root).
-        let local: Vec<(usize, usize)> = full_names[a]
-            .iter()
-            .copied()
-            .filter(|&o| o != m && roots.binary_search(&assigned[o]).is_ok())
-            .filter(|&o| groups.groups[placed[o].2].key.len() > key.len())
-            .map(|o| (found[a][placed[o].1].span.start, assigned[o]))
-            .collect();
-        let mut local_roots: Vec<usize> = local.iter().map(|&(_, r)| r).collect();
+        local.clear();
+        local.extend(
+            full_names[a]
+                .iter()
+                .copied()
+                .filter(|&o| o != m && roots.binary_search(&assigned[o]).is_ok())
+                .filter(|&o| groups.groups[placed[o].2].key.len() > key.len())
+                .map(|o| (found[a][placed[o].1].span.start, assigned[o])),
+        );
+        local_roots.clear();
+        local_roots.extend(local.iter().map(|&(_, r)| r));
         local_roots.sort_unstable();
         local_roots.dedup();
-        let name = |r: usize| groups.groups[r].surface.clone();
         let choice = if roots.len() == 1 {
             let c = if local_roots.is_empty() {
                 UNIQUE_SURNAME_CONFIDENCE - 0.1
             } else {
                 UNIQUE_SURNAME_CONFIDENCE
             };
-            Some((roots[0], c, format!("surname of {}", name(roots[0]))))
+            Some((roots[0], c, Why::Surname(roots[0])))
         } else if local_roots.len() == 1 {
             let r = local_roots[0];
-            Some((
-                r,
-                LOCAL_SURNAME_CONFIDENCE,
-                format!("surname of {} in the same article", name(r)),
-            ))
+            Some((r, LOCAL_SURNAME_CONFIDENCE, Why::LocalSurname(r)))
         } else if local_roots.len() > 1 {
             let prior = local.iter().filter(|&&(s, _)| s < start).max_by_key(|&&(s, _)| s);
             let nearest = prior.or_else(|| local.iter().min_by_key(|&&(s, _)| s));
-            nearest.map(|&(_, r)| {
-                (
-                    r,
-                    NEAREST_SURNAME_CONFIDENCE,
-                    format!("surname of {}, the nearest mention", name(r)),
-                )
-            })
+            nearest.map(|&(_, r)| (r, NEAREST_SURNAME_CONFIDENCE, Why::NearestSurname(r)))
         } else {
             None
         };
-        if let Some((r, c, reason)) = choice {
+        if let Some((r, c, why)) = choice {
             assigned[m] = r;
-            link[m] = Some((c, reason));
+            link[m] = Some((c, why));
         }
     }
     // First names used alone: only within the article that gives the full
@@ -445,9 +455,7 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
         if let [owner] = owners[..] {
             if owner != root_of[g] {
                 assigned[m] = owner;
-                let reason =
-                    format!("first name of {} in the same article", groups.groups[owner].surface);
-                link[m] = Some((GIVEN_NAME_CONFIDENCE, reason));
+                link[m] = Some((GIVEN_NAME_CONFIDENCE, Why::FirstName(owner)));
             }
         }
     }
@@ -460,21 +468,53 @@ pub(crate) fn resolve(articles: &[Article], found: &[Vec<Found>]) -> EntityIndex
             assigned[m] = root_of[g];
         }
     }
-    let links = Links { own: &link, group: &group_link, placed: &placed };
+    let links = Links { own: &link, group: &group_link, placed: &placed, groups: &groups };
     build(articles, found, &placed, &assigned, &links, &groups)
+}
+
+/// Why a mention joined a person's full name (the group that stands for
+/// it), kept as a small value per mention and written out as a reason only
+/// for the merges an entity reports.
+#[derive(Clone, Copy)]
+enum Why {
+    /// A surname of the only full name that ends with it.
+    Surname(usize),
+    /// A surname of the one such full name in its article.
+    LocalSurname(usize),
+    /// A surname of the nearest of several such full names in its article.
+    NearestSurname(usize),
+    /// A first name of the one full name of its article that starts with it.
+    FirstName(usize),
+}
+
+impl Why {
+    /// The reason a reader sees.
+    fn reason(self, groups: &Groups) -> String {
+        let name = |g: usize| groups.groups[g].surface.as_str();
+        match self {
+            Why::Surname(g) => format!("surname of {}", name(g)),
+            Why::LocalSurname(g) => format!("surname of {} in the same article", name(g)),
+            Why::NearestSurname(g) => format!("surname of {}, the nearest mention", name(g)),
+            Why::FirstName(g) => format!("first name of {} in the same article", name(g)),
+        }
+    }
 }
 
 /// How each mention joined its entity: its own surname link, else its
 /// group's.
 struct Links<'a> {
-    own: &'a [Option<(f32, String)>],
+    own: &'a [Option<(f32, Why)>],
     group: &'a [Option<(f32, String)>],
     placed: &'a [(usize, usize, usize)],
+    groups: &'a Groups,
 }
 
 impl Links<'_> {
     fn of(&self, m: usize) -> Option<(f32, String)> {
-        self.own[m].clone().or_else(|| self.group[self.placed[m].2].clone())
+        match self.own[m] {
+            Some((c, why)) => Some((c, why.reason(self.groups))),
+            None => self.group[self.placed[m].2].clone(),
+        }
     }
 }
 
@@ -488,17 +528,23 @@ fn build(
     groups: &Groups,
 ) -> EntityIndex {
     // Members of each entity, by root group, in corpus order.
-    let mut members: FxMap<usize, Vec<usize>> = FxMap::default();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.groups.len()];
     for (m, &root) in assigned.iter().enumerate() {
-        members.entry(root).or_default().push(m);
+        members[root].push(m);
     }
-    let mut roots: Vec<usize> = members.keys().copied().collect();
-    roots.sort_unstable_by_key(|r| members[r][0]);
+    // Entities in the order of their first mention.
+    let mut roots: Vec<usize> = (0..members.len()).filter(|&r| !members[r].is_empty()).collect();
+    roots.sort_unstable_by_key(|&r| members[r][0]);
     let texts: Vec<Cow<'_, str>> = placed
         .iter()
         .map(|&(a, i, _)| {
             let raw = found[a][i].span.of(&articles[a].text);
-            if raw.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') || raw.contains("  ") {
+            // Any white space other than single spaces ("  ", a line break).
+            let bytes = raw.as_bytes();
+            let irregular = bytes.iter().enumerate().any(|(k, &b)| {
+                b.is_ascii_whitespace() && (b != b' ' || bytes.get(k + 1) == Some(&b' '))
+            });
+            if irregular {
                 Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
             } else {
                 Cow::Borrowed(raw)
@@ -508,13 +554,13 @@ fn build(
     let text_of = |m: usize| texts[m].as_ref();
     let mut drafts: Vec<Draft> = Vec::new();
     for root in roots {
-        let ms = &members[&root];
+        let ms = std::mem::take(&mut members[root]);
         let kind = groups.groups[root].kind;
         // Aliases with their counts and word counts, in first-seen order.
         let mut aliases: Vec<(String, usize, usize)> = Vec::new();
         // Alias → (position in `aliases`, its first member).
         let mut alias_at: FxMap<&str, (usize, usize)> = FxMap::default();
-        for &m in ms {
+        for &m in &ms {
             let t = text_of(m);
             let (a, i, _) = placed[m];
             match alias_at.get(t) {
@@ -563,7 +609,7 @@ fn build(
         // The folded key of each role in `roles`, so each is folded once.
         let mut role_keys: Vec<String> = Vec::new();
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for &m in ms {
+        for &m in &ms {
             let (a, i, _) = placed[m];
             if let Some(role) = &found[a][i].role {
                 let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -589,7 +635,7 @@ fn build(
                 counts,
                 merges,
             },
-            members: ms.clone(),
+            members: ms,
         });
     }
     assign_ids(&mut drafts);

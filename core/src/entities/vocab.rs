@@ -722,6 +722,7 @@ fn lexicon() -> &'static FxMap<&'static str, u32> {
 }
 
 /// The bits of the lists that hold `key` (0 for most words).
+#[inline]
 pub fn flags(key: &str) -> u32 {
     if key.len() > 16 {
         return 0;
@@ -730,6 +731,7 @@ pub fn flags(key: &str) -> u32 {
 }
 
 /// True when the list with bit `b` holds `key`.
+#[inline]
 pub fn is(key: &str, b: u32) -> bool {
     flags(key) & b != 0
 }

@@ -224,7 +224,14 @@ impl<'a> Iterator for WordBounds<'a> {
                 let chunk = &bytes[self.chunk..self.end];
                 let start = self.pos;
                 let mut i = start - self.chunk + 1;
-                while i < chunk.len() && !ascii_break(chunk, i) {
+                while i < chunk.len() {
+                    // Letters and digits never break between each other
+                    // (WB5, WB8 to WB10), so runs of them skip the full rules.
+                    let inside_word =
+                        chunk[i - 1].is_ascii_alphanumeric() && chunk[i].is_ascii_alphanumeric();
+                    if !inside_word && ascii_break(chunk, i) {
+                        break;
+                    }
                     i += 1;
                 }
                 self.pos = self.chunk + i;
