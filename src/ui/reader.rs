@@ -12,6 +12,7 @@ use super::notices::Notices;
 use super::paragraph_text::MarkedRange;
 use super::removed_toggle::RemovedToggle;
 use super::route::{href, use_route};
+use super::time_state::use_times;
 use crate::view_model::{blocks, Block, DateView, DisplayTitle, NoticeView};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -39,13 +40,14 @@ pub fn Reader(
     show_removed: Signal<bool>,
 ) -> impl IntoView {
     let corpus = use_corpus();
+    let inferred = use_times().inferred;
     let Some((title, outlet, byline, date, notices, all_blocks)) =
         corpus.with_article(index, |a| {
             (
                 DisplayTitle::of(a),
                 a.outlet.as_ref().map(|f| f.value.clone()),
                 a.byline.as_ref().map(|f| f.value.clone()),
-                DateView::of(a),
+                DateView::of(a, inferred.with_value(|g| g.get(index).cloned().flatten()).as_ref()),
                 NoticeView::all(a),
                 blocks(a),
             )
