@@ -228,6 +228,35 @@ pub fn involves(event: &Event, id: &str, mentions: &[Vec<Mention>]) -> bool {
         })
 }
 
+/// The entities of `event`: those it names and those mentioned in its
+/// source sentences (corrected index), once each.
+pub fn entities_of(event: &Event, mentions: &[Vec<Mention>]) -> Vec<String> {
+    let mut out: Vec<String> = event.entities.clone();
+    for s in &event.sources {
+        let Some(ms) = mentions.get(s.article) else { continue };
+        for m in ms {
+            if m.span.start < s.span.end && s.span.start < m.span.end && !out.contains(&m.entity) {
+                out.push(m.entity.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The entities worth filtering the timeline by: every entity of an event,
+/// with how many events involve it, most first (ties by id).
+pub fn entity_choices(events: &[Event], mentions: &[Vec<Mention>]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for e in events {
+        for id in entities_of(e, mentions) {
+            *counts.entry(id).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
 /// The positions in `events` of the events to show: at least one source in
 /// an article `keep` lets through, involving the filter's entity, and in its
 /// window. Keeps the events' order.
@@ -884,6 +913,11 @@ mod tests {
             assert_eq!(shown_events(&events, any, filter, &mentions), want, "{name}");
         }
         assert_eq!(shown_events(&events, |a| a == 2, EventFilter::default(), &mentions), [2]);
+        assert_eq!(
+            entity_choices(&events, &mentions),
+            [("org:a".to_string(), 3), ("person:b".to_string(), 1)],
+            "a mention outside every source span is not an event's entity"
+        );
     }
 
     #[test]
