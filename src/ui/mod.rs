@@ -20,6 +20,7 @@ mod card_state;
 mod corpus;
 mod correction_actions;
 mod corrections_panel;
+mod date_mark;
 mod entities_view;
 mod entity_card;
 mod entity_picker;

@@ -237,6 +237,25 @@ pub fn TimelineAxis(
                         .collect_view()
                 }}
             </div>
+            {move || {
+                let w = window.get();
+                (!w.is_open())
+                    .then(|| {
+                        axis.with(|a| {
+                            let left = w.after.map_or(0.0, |d| a.x_of(d));
+                            let right = w.before.map_or(100.0, |d| a.x_of(d + 1));
+                            let width = (right - left).max(0.5);
+                            view! {
+                                <div class="tl-window" aria-hidden="true">
+                                    <span
+                                        style:left=format!("{left:.3}%")
+                                        style:width=format!("{width:.3}%")
+                                    ></span>
+                                </div>
+                            }
+                        })
+                    })
+            }}
             <div class="tl-ticks" aria-hidden="true">
                 {move || {
                     axis.with(|a| {

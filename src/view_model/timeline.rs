@@ -18,7 +18,7 @@ use super::highlight::{segments, Segment, TypeFilter};
 use super::MONTHS;
 use crossread_core::entities::Mention;
 use crossread_core::ingest::Article;
-use crossread_core::time::{Conflict, ConflictKind, Event, Granularity, Resolved};
+use crossread_core::time::{Conflict, ConflictKind, Event, Granularity, Resolved, TimeMention};
 use std::collections::BTreeMap;
 
 /// The most buckets an axis may have before it switches to a coarser unit.
@@ -437,6 +437,48 @@ pub fn event_at(events: &[Event], article: usize, start: usize, end: usize) -> O
                 .any(|s| s.article == article && s.span.start <= start && end <= s.span.end)
         })
         .map(|e| e.id.as_str())
+}
+
+/// A temporal expression of the reader, as its hover note tells it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateNote {
+    /// Byte range in the article's original text.
+    pub span: (usize, usize),
+    /// The words as written: "on Sunday".
+    pub text: String,
+    /// What they resolved to, for people: "Sunday 29 December 2019",
+    /// "December 2019"; `None` when they could not be placed.
+    pub resolved: Option<String>,
+    /// The ISO value, for `datetime` and tests.
+    pub iso: Option<String>,
+    /// Why: the anchor's explanation.
+    pub explanation: String,
+    /// The event whose source holds these words, for "show on timeline".
+    pub event: Option<String>,
+}
+
+impl DateNote {
+    /// The note of `mention` in article `article`, linked to the event of
+    /// `events` whose source sentence holds it.
+    pub fn of(mention: &TimeMention, article: usize, events: &[Event]) -> DateNote {
+        let span = (mention.span.start, mention.span.end);
+        DateNote {
+            span,
+            text: mention.text.clone(),
+            resolved: mention.resolved.as_ref().map(|r| date_label(r, r.granularity)),
+            iso: mention.resolved.as_ref().map(|r| r.value.clone()),
+            explanation: mention.anchor.explanation.clone(),
+            event: event_at(events, article, span.0, span.1).map(str::to_string),
+        }
+    }
+
+    /// The first line of the note: "on Sunday → Sunday 29 December 2019".
+    pub fn headline(&self) -> String {
+        match &self.resolved {
+            Some(r) => format!("{} → {r}", self.text),
+            None => format!("{} → no date could be placed", self.text),
+        }
+    }
 }
 
 /// The step of an axis's buckets.
@@ -961,6 +1003,41 @@ mod tests {
         let short = Axis::layout(Period::new(day("2019-12-01"), day("2019-12-31")), &dates, &dates);
         assert_eq!(short.unit, Unit::Day);
         assert_eq!(brush(buckets[13], buckets[12]), ("2019-12".into(), "2020-01".into()));
+    }
+
+    #[test]
+    fn a_date_note_says_what_the_words_resolved_to_and_why() {
+        let events = vec![event("2019-12-29", Granularity::Day, &[3])];
+        let p = Period::parse("2019-12-29").unwrap_or(Period::new(0, 0));
+        let mention = |start: usize, resolved: Option<Resolved>| TimeMention {
+            span: crossread_core::Span::new(start, start + 9),
+            text: "on Sunday".into(),
+            kind: crossread_core::time::TimexKind::Weekday,
+            resolved,
+            anchor: crossread_core::time::Anchor {
+                kind: crossread_core::time::AnchorKind::Published,
+                date: None,
+                explanation: "the Sunday before the article's date".into(),
+            },
+            time_of_day: None,
+            order: None,
+            entry_time: None,
+        };
+        let placed = DateNote::of(
+            &mention(12, Some(resolved("2019-12-29", Granularity::Day, p))),
+            3,
+            &events,
+        );
+        assert_eq!(placed.headline(), "on Sunday → Sunday 29 December 2019");
+        assert_eq!(placed.event.as_deref(), Some("2019-12-29-x"), "inside the source span 10..40");
+        let elsewhere = DateNote::of(&mention(12, None), 2, &events);
+        assert_eq!(elsewhere.headline(), "on Sunday → no date could be placed");
+        assert_eq!(elsewhere.event, None, "another article's span");
+        assert_eq!(
+            DateNote::of(&mention(35, None), 3, &events).event,
+            None,
+            "sticks out of the span"
+        );
     }
 
     /// A small deterministic generator for the property tests.
