@@ -78,11 +78,13 @@ pub fn DateMark(
         let vw = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0);
         let width = TIP_MAX_WIDTH.min(vw - 2.0 * TIP_MARGIN);
         let left = rect.left().min(vw - width - TIP_MARGIN).max(TIP_MARGIN);
-        dates.tip.set(Some(TipAt { index, left: left + sx, top: rect.bottom() + sy + 6.0 }));
+        dates.tip.try_set(Some(TipAt { index, left: left + sx, top: rect.bottom() + sy + 6.0 }));
     };
+    // Blur also fires while the reader is being taken down, after its
+    // state is gone; the `try_` forms make that a no-op.
     let hide = move || {
-        if dates.tip.with_untracked(|t| t.is_some_and(|t| t.index == index)) {
-            dates.tip.set(None);
+        if dates.tip.try_with_untracked(|t| t.is_some_and(|t| t.index == index)) == Some(true) {
+            dates.tip.try_set(None);
         }
     };
     let open = {

@@ -1,15 +1,20 @@
 //! A publication date, with how it is known.
 
 use crate::view_model::DateView;
-use leptos::either::EitherOf3;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 /// Shows a date: stated dates plainly, inferred dates marked "inferred"
-/// with the reason on hover, unknown dates as "undated".
+/// with the reason on hover (and in the text with `explain`), unknown
+/// dates as "undated".
 #[component]
 pub fn PublishedDate(
     /// The date to show.
     date: DateView,
+    /// Show an inferred date's reason in the text, not only on hover (the
+    /// reader has room for it; the library does not).
+    #[prop(optional)]
+    explain: bool,
 ) -> impl IntoView {
     match date {
         DateView::Stated { iso, human } => EitherOf3::A(view! {
@@ -24,7 +29,11 @@ pub fn PublishedDate(
                     <time datetime=iso>{human}</time>
                     " "
                     <span class="basis">"inferred"</span>
-                    <span class="visually-hidden">{format!(" ({reason})")}</span>
+                    {if explain {
+                        Either::Left(view! { <span class="date-reason">{format!(": {reason}")}</span> })
+                    } else {
+                        Either::Right(view! { <span class="visually-hidden">{format!(" ({reason})")}</span> })
+                    }}
                 </span>
             })
         }

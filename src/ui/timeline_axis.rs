@@ -4,9 +4,14 @@
 use super::route::{use_go, use_route};
 use crate::view_model::route::Filter;
 use crate::view_model::timeline::{brush, Axis, Bucket, Period, Piece, Window};
+use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+
+/// Tick labels of buckets starting past this point (percent of the axis)
+/// are right-aligned.
+const TICK_FLIP_AT: f64 = 75.0;
 
 /// The next (`forward`) or previous bucket button beside `el`, skipping
 /// gap marks.
@@ -92,24 +97,18 @@ pub fn TimelineAxis(
         let set_period = set_period.clone();
         move |bucket: &Bucket, extend: bool| {
             let w = window.get_untracked();
-            let (after, before) = match (extend, w.is_open()) {
-                (true, false) => {
-                    let first = w.after.unwrap_or(bucket.period.first).min(bucket.period.first);
-                    let last = w.before.unwrap_or(bucket.period.last).max(bucket.period.last);
-                    let current = route.with_untracked(|r| r.filter.clone());
-                    let after = if first < bucket.period.first {
-                        current.after.unwrap_or_else(|| bucket.value.clone())
-                    } else {
-                        bucket.value.clone()
-                    };
-                    let before = if last > bucket.period.last {
-                        current.before.unwrap_or_else(|| bucket.value.clone())
-                    } else {
-                        bucket.value.clone()
-                    };
-                    (after, before)
-                }
-                _ => (bucket.value.clone(), bucket.value.clone()),
+            let current = route.with_untracked(|r| r.filter.clone());
+            // Stretching keeps the side of the current period that already
+            // reaches past the bucket.
+            let keep_after = extend && w.after.is_some_and(|a| a < bucket.period.first);
+            let keep_before = extend && w.before.is_some_and(|b| b > bucket.period.last);
+            let after = match current.after {
+                Some(a) if keep_after => a,
+                _ => bucket.after.clone(),
+            };
+            let before = match current.before {
+                Some(b) if keep_before => b,
+                _ => bucket.before.clone(),
             };
             set_period(after, before);
         }
@@ -131,7 +130,7 @@ pub fn TimelineAxis(
                 Piece::Gap { .. } => None,
             });
             let selected = buckets.clone().find(|b| !w.is_open() && w.admits(b.period));
-            selected.or_else(|| buckets.clone().find(|b| b.count > 0)).map(|b| b.value.clone())
+            selected.or_else(|| buckets.clone().find(|b| b.count > 0)).map(|b| b.after.clone())
         })
     });
 
@@ -168,7 +167,7 @@ pub fn TimelineAxis(
                                     (c, s) if s == c => format!("{}: {c} events", b.title),
                                     (c, s) => format!("{}: {s} of {c} events shown", b.title),
                                 };
-                                let value = b.value.clone();
+                                let value = b.after.clone();
                                 let (down_b, enter_b, up_b, click_b) =
                                     (b.clone(), b.clone(), b.clone(), b.clone());
                                 let choose = choose.clone();
@@ -196,7 +195,8 @@ pub fn TimelineAxis(
                                         }
                                         aria-label=name.clone()
                                         title=name
-                                        data-value=b.value.clone()
+                                        data-after=b.after.clone()
+                                        data-before=b.before.clone()
                                         style:left=format!("{:.3}%", b.x)
                                         style:width=format!("{:.3}%", b.width)
                                         on:mousedown=move |e: ev::MouseEvent| {
@@ -262,11 +262,31 @@ pub fn TimelineAxis(
                         a.pieces
                             .iter()
                             .filter_map(|p| match p {
-                                Piece::Bucket(b) => b.tick.clone().map(|t| (t, b.x)),
+                                Piece::Bucket(b) => b.tick.clone().map(|t| (t, b.x, b.width)),
                                 Piece::Gap { .. } => None,
                             })
-                            .map(|(t, x)| {
-                                view! { <span class="tl-tick" style:left=format!("{x:.3}%")>{t}</span> }
+                            .map(|(t, x, width)| {
+                                // Labels near the right end hang to the left
+                                // of their bucket's right edge, so they stay
+                                // inside the axis.
+                                if x > TICK_FLIP_AT {
+                                    let right = (100.0 - x - width).max(0.0);
+                                    Either::Left(
+                                        view! {
+                                            <span class="tl-tick end" style:right=format!("{right:.3}%")>
+                                                {t}
+                                            </span>
+                                        },
+                                    )
+                                } else {
+                                    Either::Right(
+                                        view! {
+                                            <span class="tl-tick" style:left=format!("{x:.3}%")>
+                                                {t}
+                                            </span>
+                                        },
+                                    )
+                                }
                             })
                             .collect_view()
                     })

@@ -6,7 +6,8 @@ use super::route::{href, use_go, use_route, RouteState};
 use super::time_state::use_times;
 use crate::view_model::highlight::type_class;
 use crate::view_model::timeline::{
-    describe_conflict, outlet_name, outlets, precision_word, summary_runs, ConflictLine, Group,
+    describe_conflict, entities_of, outlet_name, outlets, precision_word, summary_runs,
+    ConflictLine, Group,
 };
 use crossread_core::time::Granularity;
 use leptos::either::Either;
@@ -101,6 +102,11 @@ pub fn TimelineEntry(
         let event = event.clone();
         move |_| entities.index.with(|ix| summary_runs(&event, &ix.mentions))
     });
+    // The entities involved, for the entity filter and for tests.
+    let involved = Memo::new({
+        let event = event.clone();
+        move |_| entities.index.with(|ix| entities_of(&event, &ix.mentions).join(" "))
+    });
     let n = sources.len();
     let open_first = move || {
         if let Some(state) = first.clone() {
@@ -138,6 +144,7 @@ pub fn TimelineEntry(
             tabindex="0"
             data-event=id
             data-precision=precision.code()
+            data-entities=move || involved.get()
             aria-label=label
             on:keydown=on_key
             on:click=on_click

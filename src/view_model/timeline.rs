@@ -25,13 +25,16 @@ use std::collections::BTreeMap;
 pub const MAX_DAY_BUCKETS: i64 = 92;
 /// The most month buckets before the axis counts in years.
 pub const MAX_MONTH_BUCKETS: i64 = 480;
+/// Neighbouring buckets covered by exactly the same events (a year-level
+/// event across its months, say) are drawn as one bucket, so a vague date
+/// does not take up a stretch of the axis as if it were many events.
 /// A run of empty buckets longer than this is drawn as one gap.
 pub const GAP_MIN_BUCKETS: usize = 3;
 /// How wide a compressed gap is, in bucket widths.
-pub const GAP_WIDTH: f64 = 1.5;
+pub const GAP_WIDTH: f64 = 0.6;
 /// Two tick labels closer than this (percent of the axis width) would
 /// overlap; the later one is left out.
-pub const MIN_TICK_SPACING: f64 = 9.0;
+pub const MIN_TICK_SPACING: f64 = 18.0;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 /// `days_from_civil`).
@@ -562,10 +565,12 @@ impl Unit {
 pub struct Bucket {
     /// The days it covers.
     pub period: Period,
-    /// Its name: "December 2019".
+    /// Its name: "December 2019", or "2003" for a year's merged months.
     pub title: String,
-    /// Its filter value: "2019-12".
-    pub value: String,
+    /// The filter's `after` value for it: "2019-12".
+    pub after: String,
+    /// The filter's `before` value for it: "2019-12".
+    pub before: String,
     /// Events of the whole corpus overlapping it.
     pub count: usize,
     /// Events the filter lets through overlapping it.
@@ -627,6 +632,39 @@ pub struct Axis {
     pub max_count: usize,
 }
 
+/// A well-mixed 64-bit value for event `i` (SplitMix64's finaliser), so a
+/// sum of them tells sets of events apart.
+fn event_hash(i: usize) -> u64 {
+    let mut z = (i as u64).wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// For each bucket, the wrapping sum of [`event_hash`] over the `periods`
+/// overlapping it: equal sums mean (all but surely) the same events.
+fn bucket_signatures(periods: &[Period], n: usize, index: impl Fn(i64) -> usize) -> Vec<u64> {
+    let mut diff = vec![0u64; n + 1];
+    let top = n.saturating_sub(1);
+    for (i, p) in periods.iter().enumerate() {
+        let h = event_hash(i);
+        if let Some(d) = diff.get_mut(index(p.first).min(top)) {
+            *d = d.wrapping_add(h);
+        }
+        if let Some(d) = diff.get_mut(index(p.last).min(top) + 1) {
+            *d = d.wrapping_sub(h);
+        }
+    }
+    let mut running = 0u64;
+    diff.iter()
+        .take(n)
+        .map(|d| {
+            running = running.wrapping_add(*d);
+            running
+        })
+        .collect()
+}
+
 /// How many of `periods` overlap each bucket: a difference array over
 /// bucket positions, so an event spanning many buckets costs one step each
 /// way. `index(day)` gives a day's bucket position.
@@ -681,75 +719,97 @@ impl Axis {
         let counts = bucket_counts(&inside(all), n, index);
         let shown_counts = bucket_counts(&inside(shown), n, index);
 
-        // Runs: (first bucket, last bucket, empty).
-        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
-        for (i, &c) in counts.iter().enumerate() {
-            let empty = c == 0;
-            match runs.last_mut() {
-                Some(run) if run.2 == empty => run.1 = i,
-                _ => runs.push((i, i, empty)),
-            }
+        let all_inside = inside(all);
+        let signatures = bucket_signatures(&all_inside, n, index);
+
+        // Slots: (first bucket, last bucket, kind), left to right. Empty
+        // runs longer than GAP_MIN_BUCKETS become gaps; other empty buckets
+        // stay single; filled buckets with the same events merge.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Kind {
+            Gap,
+            Empty,
+            Filled,
         }
-        // Widths in bucket units: a long empty run becomes one gap.
-        let units: f64 = runs
-            .iter()
-            .map(|&(a, b, empty)| {
-                let len = b - a + 1;
-                if empty && len > GAP_MIN_BUCKETS {
-                    GAP_WIDTH
-                } else {
-                    len as f64
+        let mut slots: Vec<(usize, usize, Kind)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let empty = counts.get(i).is_none_or(|&c| c == 0);
+            let mut j = i;
+            if empty {
+                while j + 1 < n && counts.get(j + 1).is_none_or(|&c| c == 0) {
+                    j += 1;
                 }
-            })
-            .sum();
+                if j - i + 1 > GAP_MIN_BUCKETS {
+                    slots.push((i, j, Kind::Gap));
+                } else {
+                    slots.extend((i..=j).map(|k| (k, k, Kind::Empty)));
+                }
+            } else {
+                while j + 1 < n
+                    && counts.get(j + 1).is_some_and(|&c| c > 0)
+                    && signatures.get(j + 1) == signatures.get(i)
+                {
+                    j += 1;
+                }
+                slots.push((i, j, Kind::Filled));
+            }
+            i = j + 1;
+        }
+        let units: f64 =
+            slots.iter().map(|&(_, _, k)| if k == Kind::Gap { GAP_WIDTH } else { 1.0 }).sum();
         let scale = if units > 0.0 { 100.0 / units } else { 0.0 };
         let mut pieces: Vec<Piece> = Vec::new();
         let mut x = 0.0;
         let mut last_tick: Option<f64> = None;
         let mut previous: Option<Period> = None;
         let mut after_gap = true;
-        for (a, b, empty) in runs {
-            let len = b - a + 1;
-            if empty && len > GAP_MIN_BUCKETS {
-                let period = Period::new(
-                    buckets.get(a).map_or(0, |p| p.first),
-                    buckets.get(b).map_or(0, |p| p.last),
-                );
-                let title = format!(
-                    "No events: {} – {}",
-                    unit.title(buckets.get(a).copied().unwrap_or(period)),
-                    unit.title(buckets.get(b).copied().unwrap_or(period))
-                );
+        for (a, b, kind) in slots {
+            let (Some(&first), Some(&last)) = (buckets.get(a), buckets.get(b)) else { continue };
+            let period = Period::new(first.first, last.last);
+            if kind == Kind::Gap {
+                let title = format!("No events: {} – {}", unit.title(first), unit.title(last));
                 let width = GAP_WIDTH * scale;
                 pieces.push(Piece::Gap { period, title, x, width });
                 x += width;
                 after_gap = true;
-                previous = buckets.get(b).copied();
+                previous = Some(last);
                 continue;
             }
-            for i in a..=b {
-                let Some(&period) = buckets.get(i) else { continue };
-                let width = scale;
-                let tick = unit
-                    .tick(period, previous, after_gap)
-                    .filter(|_| last_tick.is_none_or(|t| x - t >= MIN_TICK_SPACING));
-                if tick.is_some() {
-                    last_tick = Some(x);
-                }
-                pieces.push(Piece::Bucket(Bucket {
-                    period,
-                    title: unit.title(period),
-                    value: unit.value(period),
-                    count: counts.get(i).copied().unwrap_or(0),
-                    shown: shown_counts.get(i).copied().unwrap_or(0),
-                    x,
-                    width,
-                    tick,
-                }));
-                x += width;
-                after_gap = false;
-                previous = Some(period);
+            let width = scale;
+            let tick = unit
+                .tick(first, previous, after_gap)
+                .filter(|_| last_tick.is_none_or(|t| x - t >= MIN_TICK_SPACING));
+            if tick.is_some() {
+                last_tick = Some(x);
             }
+            let whole_year = unit == Unit::Month && Unit::Year.bucket(period.first) == period;
+            let (title, after, before) = if a == b {
+                (unit.title(first), unit.value(first), unit.value(first))
+            } else if whole_year {
+                let year = Unit::Year.value(period);
+                (Unit::Year.title(period), year.clone(), year)
+            } else {
+                (
+                    format!("{} – {}", unit.title(first), unit.title(last)),
+                    unit.value(first),
+                    unit.value(last),
+                )
+            };
+            pieces.push(Piece::Bucket(Bucket {
+                period,
+                title,
+                after,
+                before,
+                count: counts.get(a).copied().unwrap_or(0),
+                shown: (a..=b).filter_map(|k| shown_counts.get(k)).copied().max().unwrap_or(0),
+                x,
+                width,
+                tick,
+            }));
+            x += width;
+            after_gap = false;
+            previous = Some(last);
         }
         let max_count = counts.iter().copied().max().unwrap_or(0);
         let domain = Period::new(buckets.first().map_or(domain.first, |b| b.first), end);
@@ -776,9 +836,9 @@ impl Axis {
 /// `before`), in order.
 pub fn brush(a: &Bucket, b: &Bucket) -> (String, String) {
     if a.period.first <= b.period.first {
-        (a.value.clone(), b.value.clone())
+        (a.after.clone(), b.before.clone())
     } else {
-        (b.value.clone(), a.value.clone())
+        (b.after.clone(), a.before.clone())
     }
 }
 
@@ -996,13 +1056,15 @@ mod tests {
             .iter()
             .filter_map(|p| if let Piece::Bucket(b) = p { Some(b) } else { None })
             .collect();
-        assert_eq!(buckets.len(), 14, "12 months of 2003, December 2019, January 2020");
+        let titles: Vec<&str> = buckets.iter().map(|b| b.title.as_str()).collect();
+        assert_eq!(titles, ["2003", "December 2019", "January 2020"], "a year's months merge");
+        assert_eq!((buckets[0].after.as_str(), buckets[0].before.as_str()), ("2003", "2003"));
         assert_eq!(buckets.iter().map(|b| b.shown).sum::<usize>(), 2);
-        assert_eq!(buckets[12].value, "2019-12");
+        assert_eq!(buckets[1].after, "2019-12");
         assert_eq!(buckets[0].tick.as_deref(), Some("2003"));
         let short = Axis::layout(Period::new(day("2019-12-01"), day("2019-12-31")), &dates, &dates);
         assert_eq!(short.unit, Unit::Day);
-        assert_eq!(brush(buckets[13], buckets[12]), ("2019-12".into(), "2020-01".into()));
+        assert_eq!(brush(buckets[2], buckets[1]), ("2019-12".into(), "2020-01".into()));
     }
 
     #[test]
