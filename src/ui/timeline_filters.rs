@@ -106,7 +106,7 @@ pub fn TimelineFilters() -> impl IntoView {
         <div class="tl-filters">
             <label class="tl-field">
                 <span>"Entity"</span>
-                <select on:change=set_entity prop:value=move || filter.with(|f| f.entity.clone().unwrap_or_default())>
+                <select aria-label="Entity" on:change=set_entity prop:value=move || filter.with(|f| f.entity.clone().unwrap_or_default())>
                     <option value="">"Any entity"</option>
                     {move || {
                         let current = filter.with(|f| f.entity.clone());
@@ -133,7 +133,7 @@ pub fn TimelineFilters() -> impl IntoView {
             </label>
             <label class="tl-field">
                 <span>"Outlet"</span>
-                <select on:change=set_outlet prop:value=move || filter.with(|f| f.outlet.clone().unwrap_or_default())>
+                <select aria-label="Outlet" on:change=set_outlet prop:value=move || filter.with(|f| f.outlet.clone().unwrap_or_default())>
                     <option value="">"Any outlet"</option>
                     {outlet_options
                         .into_iter()

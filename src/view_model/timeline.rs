@@ -413,19 +413,30 @@ pub fn describe_conflict(conflict: &Conflict, outlet_of: impl Fn(usize) -> Strin
 }
 
 /// The event's summary cut into plain runs and entity mentions, found
-/// through the source sentence it was cut from; plain text when no source
-/// holds it word for word.
+/// through the source sentence it was cut from (a trailing "…" added by
+/// the trimming is kept as plain text); plain text when no source holds it
+/// word for word.
 pub fn summary_runs(event: &Event, mentions: &[Vec<Mention>]) -> Vec<Segment> {
-    let found = event.sources.iter().find_map(|s| {
-        let pos = s.sentence.find(&event.summary)?;
-        Some((s.article, s.span.start + pos))
-    });
+    let summary = event.summary.as_str();
+    let core = summary.trim_end_matches('…').trim_end();
+    let found = (!core.is_empty())
+        .then(|| {
+            event.sources.iter().find_map(|s| {
+                let pos = s.sentence.find(core)?;
+                Some((s.article, s.span.start + pos))
+            })
+        })
+        .flatten();
     match found {
         Some((article, offset)) => {
             let ms = mentions.get(article).map_or(&[][..], Vec::as_slice);
-            segments(&event.summary, offset, ms, TypeFilter::default())
+            let mut runs = segments(core, offset, ms, TypeFilter::default());
+            if let Some(rest) = summary.get(core.len()..).filter(|r| !r.is_empty()) {
+                runs.extend(segments(rest, offset + core.len(), &[], TypeFilter::default()));
+            }
+            runs
         }
-        None => segments(&event.summary, 0, &[], TypeFilter::default()),
+        None => segments(summary, 0, &[], TypeFilter::default()),
     }
 }
 
@@ -1100,6 +1111,25 @@ mod tests {
             None,
             "sticks out of the span"
         );
+    }
+
+    #[test]
+    fn a_trimmed_summary_keeps_its_entities_and_its_ellipsis() {
+        let mut e = event("2019-12-31", Granularity::Day, &[0]);
+        e.sources[0].sentence = "Protesters stormed the embassy in Baghdad today".into();
+        e.summary = "Protesters stormed the embassy in…".into();
+        let mention = Mention {
+            span: crossread_core::Span::new(10, 20),
+            kind: crossread_core::entities::EntityType::Person,
+            entity: "person:p".into(),
+            role: None,
+        };
+        let runs = summary_runs(&e, &[vec![mention]]);
+        let texts: Vec<(&str, bool)> =
+            runs.iter().map(|r| (r.text.as_str(), r.mention.is_some())).collect();
+        assert_eq!(texts, [("Protesters", true), (" stormed the embassy in", false), ("…", false)]);
+        e.summary = "Words found in no source".into();
+        assert_eq!(summary_runs(&e, &[]).len(), 1, "plain text when no source holds it");
     }
 
     /// A small deterministic generator for the property tests.
