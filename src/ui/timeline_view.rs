@@ -136,12 +136,16 @@ pub fn TimelineView() -> impl IntoView {
         }
     };
 
-    // Scroll to and focus the entry the URL names (from the reader).
-    let wanted = route.with_untracked(|r| r.event.clone());
+    // Scroll to and focus the entry the URL names (from the reader). A
+    // filter change drops the name from the URL, which ends this.
+    let wanted = Memo::new(move |_| route.with(|r| r.event.clone()));
     let missing = RwSignal::new(false);
     Effect::new(move |_| {
         grouped.track();
-        let Some(id) = wanted.clone() else { return };
+        let Some(id) = wanted.get() else {
+            missing.set(false);
+            return;
+        };
         let found = entry_of(&id);
         missing.set(found.is_none());
         if let Some(el) = found {

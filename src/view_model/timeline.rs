@@ -551,22 +551,23 @@ impl Unit {
         }
     }
 
-    /// The tick label of a bucket, when it starts a new larger unit (or
-    /// `force`): a month's first day, a year's first month, every year.
-    fn tick(self, bucket: Period, previous: Option<Period>, force: bool) -> Option<String> {
+    /// The tick label of a bucket: the larger unit is named when it
+    /// changes (or after a gap, `force`), so "Dec 2019", "Jan 2020", "Feb";
+    /// "30 Dec 2019", "31 Dec", "1 Jan 2020". Labels that would crowd are
+    /// dropped later by the layout.
+    fn tick(self, bucket: Period, previous: Option<Period>, force: bool) -> String {
         let (y, m, d) = civil(bucket.first);
         let prev = previous.map(|p| civil(p.first));
         match self {
-            Unit::Day => (force || d == 1 || prev.is_none_or(|(py, pm, _)| (py, pm) != (y, m)))
-                .then(|| format!("{d} {} {y}", month_short(m))),
-            Unit::Month => (force || prev.is_none_or(|(py, _, _)| py != y)).then(|| {
-                if m == 1 {
-                    y.to_string()
-                } else {
-                    format!("{} {y}", month_short(m))
-                }
-            }),
-            Unit::Year => Some(y.to_string()),
+            Unit::Day if force || prev.is_none_or(|(py, _, _)| py != y) => {
+                format!("{d} {} {y}", month_short(m))
+            }
+            Unit::Day => format!("{d} {}", month_short(m)),
+            Unit::Month if force || prev.is_none_or(|(py, _, _)| py != y) => {
+                format!("{} {y}", month_short(m))
+            }
+            Unit::Month => month_short(m).to_string(),
+            Unit::Year => y.to_string(),
         }
     }
 }
@@ -788,13 +789,13 @@ impl Axis {
                 continue;
             }
             let width = scale;
-            let tick = unit
-                .tick(first, previous, after_gap)
+            let whole_year = unit == Unit::Month && Unit::Year.bucket(period.first) == period;
+            let tick_unit = if whole_year { Unit::Year } else { unit };
+            let tick = Some(tick_unit.tick(first, previous, after_gap))
                 .filter(|_| last_tick.is_none_or(|t| x - t >= MIN_TICK_SPACING));
             if tick.is_some() {
                 last_tick = Some(x);
             }
-            let whole_year = unit == Unit::Month && Unit::Year.bucket(period.first) == period;
             let (title, after, before) = if a == b {
                 (unit.title(first), unit.value(first), unit.value(first))
             } else if whole_year {
@@ -1072,7 +1073,7 @@ mod tests {
         assert_eq!((buckets[0].after.as_str(), buckets[0].before.as_str()), ("2003", "2003"));
         assert_eq!(buckets.iter().map(|b| b.shown).sum::<usize>(), 2);
         assert_eq!(buckets[1].after, "2019-12");
-        assert_eq!(buckets[0].tick.as_deref(), Some("2003"));
+        assert_eq!(buckets[0].tick.as_deref(), Some("2003"), "a merged year is labelled as one");
         let short = Axis::layout(Period::new(day("2019-12-01"), day("2019-12-31")), &dates, &dates);
         assert_eq!(short.unit, Unit::Day);
         assert_eq!(brush(buckets[2], buckets[1]), ("2019-12".into(), "2020-01".into()));
