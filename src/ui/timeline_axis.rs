@@ -9,10 +9,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-/// Tick labels of buckets starting past this point (percent of the axis)
-/// are right-aligned.
-const TICK_FLIP_AT: f64 = 75.0;
-
 /// The next (`forward`) or previous bucket button beside `el`, skipping
 /// gap marks.
 fn next_bucket(el: &web_sys::Element, forward: bool) -> Option<web_sys::HtmlElement> {
@@ -262,14 +258,11 @@ pub fn TimelineAxis(
                         a.pieces
                             .iter()
                             .filter_map(|p| match p {
-                                Piece::Bucket(b) => b.tick.clone().map(|t| (t, b.x, b.width)),
+                                Piece::Bucket(b) => b.tick.clone().map(|t| (t, b.x, b.width, b.tick_end)),
                                 Piece::Gap { .. } => None,
                             })
-                            .map(|(t, x, width)| {
-                                // Labels near the right end hang to the left
-                                // of their bucket's right edge, so they stay
-                                // inside the axis.
-                                if x > TICK_FLIP_AT {
+                            .map(|(t, x, width, end)| {
+                                if end {
                                     let right = (100.0 - x - width).max(0.0);
                                     Either::Left(
                                         view! {

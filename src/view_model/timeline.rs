@@ -35,6 +35,9 @@ pub const GAP_WIDTH: f64 = 0.6;
 /// Two tick labels closer than this (percent of the axis width) would
 /// overlap; the later one is left out.
 pub const MIN_TICK_SPACING: f64 = 18.0;
+/// Tick labels of buckets starting past this point (percent of the axis)
+/// are right-aligned, so they stay inside it.
+pub const TICK_FLIP_AT: f64 = 75.0;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 /// `days_from_civil`).
@@ -593,6 +596,9 @@ pub struct Bucket {
     pub width: f64,
     /// A tick label under it, when one fits.
     pub tick: Option<String>,
+    /// The label is right-aligned to the bucket's right edge (near the
+    /// axis's end, so it stays inside).
+    pub tick_end: bool,
 }
 
 /// A piece of the axis: a bucket, or a compressed empty stretch.
@@ -791,8 +797,18 @@ impl Axis {
             let width = scale;
             let whole_year = unit == Unit::Month && Unit::Year.bucket(period.first) == period;
             let tick_unit = if whole_year { Unit::Year } else { unit };
+            // A label near the right end hangs left of its bucket's right
+            // edge, so it needs room for itself and the label before it.
+            let tick_end = x > TICK_FLIP_AT;
+            let room = |t: f64| {
+                if tick_end {
+                    x + width - t >= 2.0 * MIN_TICK_SPACING
+                } else {
+                    x - t >= MIN_TICK_SPACING
+                }
+            };
             let tick = Some(tick_unit.tick(first, previous, after_gap))
-                .filter(|_| last_tick.is_none_or(|t| x - t >= MIN_TICK_SPACING));
+                .filter(|_| last_tick.is_none_or(room));
             if tick.is_some() {
                 last_tick = Some(x);
             }
@@ -818,6 +834,7 @@ impl Axis {
                 x,
                 width,
                 tick,
+                tick_end,
             }));
             x += width;
             after_gap = false;
@@ -1172,6 +1189,24 @@ mod tests {
                 x_end = x + w;
             }
             assert_eq!(expected_first - 1, axis.domain.last, "case {case}");
+            // Kept tick labels never crowd each other.
+            let ticks: Vec<(f64, f64, bool)> = axis
+                .pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Bucket(b) if b.tick.is_some() => Some((b.x, b.width, b.tick_end)),
+                    _ => None,
+                })
+                .collect();
+            for pair in ticks.windows(2) {
+                let ((x0, _, _), (x1, w1, end)) = (pair[0], pair[1]);
+                let room = if end {
+                    x1 + w1 - x0 >= 2.0 * MIN_TICK_SPACING
+                } else {
+                    x1 - x0 >= MIN_TICK_SPACING
+                };
+                assert!(room, "case {case}: ticks at {x0} and {x1} crowd");
+            }
             assert!((x_end - 100.0).abs() < 1e-6, "case {case}: ends at {x_end}");
             let mut last = -1.0;
             let step = ((axis.domain.last - axis.domain.first) / 500).max(1);
