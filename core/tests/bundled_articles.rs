@@ -5,31 +5,10 @@
 mod common;
 
 use common::{check_invariants, removed};
-use crossread_core::ingest::{
-    ingest_corpus, Article, DateBasis, NoticeKind, ParagraphKind, SourceFile,
-};
-use std::path::Path;
-
-const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../articles");
+use crossread_core::ingest::{Article, DateBasis, NoticeKind, ParagraphKind};
 
 fn corpus() -> Vec<Article> {
-    let mut paths: Vec<_> = std::fs::read_dir(Path::new(ARTICLES))
-        .expect("articles folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    let loaded: Vec<(String, Vec<u8>)> = paths
-        .iter()
-        .map(|p| {
-            (
-                p.file_name().unwrap_or_default().to_string_lossy().into_owned(),
-                std::fs::read(p).expect("article"),
-            )
-        })
-        .collect();
-    let sources: Vec<SourceFile<'_>> =
-        loaded.iter().map(|(name, bytes)| SourceFile { name, bytes }).collect();
-    let articles = ingest_corpus(&sources);
+    let articles = common::bundled_corpus();
     assert_eq!(articles.len(), 5);
     articles
 }

@@ -2,20 +2,12 @@
 //! mentions a reader expects, then the cross-article merges the issue asks
 //! for, and the reader's corrections.
 
-use crossread_core::entities::{annotate_corpus, Correction, Corrections, EntityIndex, EntityType};
-use crossread_core::ingest::{ingest_corpus, Article, SourceFile};
+mod common;
 
-fn annotate(texts: &[&str]) -> (Vec<Article>, EntityIndex) {
-    let names: Vec<String> = (0..texts.len()).map(|i| format!("{i:03}.txt")).collect();
-    let sources: Vec<SourceFile<'_>> = texts
-        .iter()
-        .zip(&names)
-        .map(|(t, n)| SourceFile { name: n, bytes: t.as_bytes() })
-        .collect();
-    let articles = ingest_corpus(&sources);
-    let index = annotate_corpus(&articles);
-    (articles, index)
-}
+use crossread_core::entities::{Correction, Corrections, EntityIndex, EntityType};
+use crossread_core::ingest::Article;
+
+use common::annotate;
 
 /// `(text, type)` of each mention of the first article.
 fn mentions(article: &Article, index: &EntityIndex) -> Vec<(String, EntityType)> {

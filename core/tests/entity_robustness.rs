@@ -3,21 +3,13 @@
 //! mention lies on char boundaries, inside a clean paragraph, in order and
 //! without overlaps, pointing at an entity that exists.
 
-use crossread_core::entities::{annotate_corpus, EntityIndex, EntityType};
-use crossread_core::ingest::{ingest_corpus, Article, SourceFile};
+mod common;
+
+use crossread_core::entities::{EntityIndex, EntityType};
+use crossread_core::ingest::Article;
 use proptest::prelude::*;
 
-fn annotate(texts: &[&str]) -> (Vec<Article>, EntityIndex) {
-    let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
-    let sources: Vec<SourceFile<'_>> = texts
-        .iter()
-        .zip(&names)
-        .map(|(t, n)| SourceFile { name: n, bytes: t.as_bytes() })
-        .collect();
-    let articles = ingest_corpus(&sources);
-    let index = annotate_corpus(&articles);
-    (articles, index)
-}
+use common::annotate;
 
 /// Checks every invariant of an index; returns a description of the first
 /// broken one.

@@ -11,13 +11,13 @@
 //! and years after "for" / "from 2010 to" were added after that run, so the
 //! later figures on this set are no longer blind.
 
-use crossread_core::ingest::{ingest_corpus, Article, SourceFile};
+mod common;
+
+use crossread_core::ingest::Article;
 use crossread_core::time::{find_times, infer_published, TimeMention};
 use crossread_core::Span;
 use jiff::civil::date;
-use std::path::Path;
 
-const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../articles");
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/time/bundled.tsv");
 
 /// Floors a change must not drop below (measured when written: see the
@@ -27,21 +27,7 @@ const MIN_RECALL: f64 = 0.95;
 const MIN_VALUE_ACCURACY: f64 = 0.90;
 
 fn corpus() -> Vec<Article> {
-    let mut paths: Vec<_> = std::fs::read_dir(Path::new(ARTICLES))
-        .expect("articles folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    let loaded: Vec<(String, Vec<u8>)> = paths
-        .iter()
-        .map(|p| {
-            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            (name, std::fs::read(p).expect("article"))
-        })
-        .collect();
-    let sources: Vec<SourceFile<'_>> =
-        loaded.iter().map(|(name, bytes)| SourceFile { name, bytes }).collect();
-    ingest_corpus(&sources)
+    common::bundled_corpus()
 }
 
 /// A hand-annotated expression.

@@ -22,15 +22,15 @@
 //! - A property test: event source spans lie in their article's text, on
 //!   char boundaries; summaries are cut from a source; no input panics.
 
+mod common;
+
 use crossread_core::entities::annotate_corpus;
 use crossread_core::ingest::{ingest_corpus, Article, SourceFile};
 use crossread_core::time::{extract_events, find_times_in_corpus, Event, Granularity};
 use crossread_core::Span;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
-use std::path::Path;
 
-const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../articles");
 const CORPORA: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/time/events_corpora.txt");
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/time/events_bundled.tsv");
@@ -256,19 +256,7 @@ fn bad_input_gives_sound_events_or_none_and_never_panics() {
 }
 
 fn bundled() -> Vec<Article> {
-    let mut paths: Vec<_> = std::fs::read_dir(Path::new(ARTICLES))
-        .expect("articles folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    let loaded: Vec<(String, String)> = paths
-        .iter()
-        .map(|p| {
-            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(p).expect("bundled articles are UTF-8"))
-        })
-        .collect();
-    corpus(&loaded)
+    common::bundled_corpus()
 }
 
 /// A hand-annotated report of an event.

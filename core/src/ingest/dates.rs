@@ -24,6 +24,22 @@ use jiff::civil::{Date, Time, Weekday};
 const YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
 
 /// Month names and abbreviations with their numbers.
+/// Full month names, January first (also used to write dates out).
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 const MONTHS: &[(&str, i8)] = &[
     ("january", 1),
     ("jan", 1),
@@ -150,8 +166,10 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// What a [`Token`] of [`tokenize`] is. The time step's scanner reads the
+/// same tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// A run of letters.
     Word,
     /// A run of ASCII digits.
@@ -160,16 +178,19 @@ enum Kind {
     Punct(char),
 }
 
+/// One token: its kind and byte range.
 #[derive(Clone, Copy, Debug)]
-struct Token {
-    kind: Kind,
-    start: usize,
-    end: usize,
+pub(crate) struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
     /// Whether blank space separates it from the token before.
-    space_before: bool,
+    pub space_before: bool,
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+/// Cuts `text` into runs of letters, runs of digits and single other
+/// chars, skipping blanks.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut space_before = false;
     for (at, c) in text.char_indices() {

@@ -148,20 +148,7 @@ const HEADLINES: &[&str] = &[
     "Why {C} Is Betting on {W}",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: &[&str] = &crate::ingest::dates::MONTH_NAMES;
 const ORG_KINDS: &[&str] = &[
     "Ministry",
     "Council",

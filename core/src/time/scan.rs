@@ -8,28 +8,13 @@
 //! a token stream, in one left-to-right pass. Matches never overlap.
 
 use super::TimexKind;
-use crate::ingest::dates::{find_dates, DateMatch};
+pub(crate) use crate::ingest::dates::MONTH_NAMES;
+use crate::ingest::dates::{find_dates, tokenize, DateMatch, Kind, Token};
 use crate::span::Span;
 use jiff::civil::Weekday;
 
 /// Years outside this range are not taken as years ("5781", "1500 troops").
 pub(crate) const YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
-
-/// Full month names, January first.
-pub(crate) const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Month abbreviations that count only with a dot or before a year.
 const MONTH_SHORT: &[(&str, i8)] = &[
@@ -428,47 +413,6 @@ impl OrderEvidence {
         self.written_day_first += other.written_day_first;
         self.written_month_first += other.written_month_first;
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Word,
-    Num,
-    Punct(char),
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Token {
-    kind: Kind,
-    start: usize,
-    end: usize,
-    space_before: bool,
-}
-
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut space_before = false;
-    for (at, c) in text.char_indices() {
-        let kind = if c.is_whitespace() {
-            space_before = true;
-            continue;
-        } else if c.is_ascii_digit() {
-            Kind::Num
-        } else if c.is_alphabetic() {
-            Kind::Word
-        } else {
-            Kind::Punct(c)
-        };
-        let end = at + c.len_utf8();
-        match tokens.last_mut() {
-            Some(last) if !space_before && last.kind == kind && !matches!(kind, Kind::Punct(_)) => {
-                last.end = end;
-            }
-            _ => tokens.push(Token { kind, start: at, end, space_before }),
-        }
-        space_before = false;
-    }
-    tokens
 }
 
 /// Scans `text` for temporal expressions, in order, never overlapping,

@@ -2,7 +2,8 @@
 
 #![allow(dead_code)] // each test binary uses a different part
 
-use crossread_core::ingest::{Article, Field};
+use crossread_core::entities::{annotate_corpus, EntityIndex};
+use crossread_core::ingest::{ingest_corpus, Article, Field, SourceFile};
 use crossread_core::Span;
 
 /// Asserts the ingest invariants on one article:
@@ -76,4 +77,43 @@ fn assert_field(text: &str, field: &Field, file: &str) {
 /// The removed blocks of `a` with this reason code.
 pub fn removed<'a>(a: &'a Article, code: &str) -> Vec<&'a str> {
     a.removed.iter().filter(|r| r.reason.code() == code).map(|r| r.text.as_str()).collect()
+}
+
+/// The articles bundled with the app (`articles/` at the repository's
+/// root), ingested in file-name order.
+pub fn bundled_corpus() -> Vec<Article> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../articles");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("articles folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    let loaded: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            (name, std::fs::read(p).expect("article"))
+        })
+        .collect();
+    let sources: Vec<SourceFile<'_>> =
+        loaded.iter().map(|(name, bytes)| SourceFile { name, bytes }).collect();
+    ingest_corpus(&sources)
+}
+
+/// Ingests made-up texts as articles named `000.txt`, `001.txt`, ...
+pub fn ingest_texts(texts: &[&str]) -> Vec<Article> {
+    let names: Vec<String> = (0..texts.len()).map(|i| format!("{i:03}.txt")).collect();
+    let sources: Vec<SourceFile<'_>> = texts
+        .iter()
+        .zip(&names)
+        .map(|(t, n)| SourceFile { name: n, bytes: t.as_bytes() })
+        .collect();
+    ingest_corpus(&sources)
+}
+
+/// Ingests made-up texts ([`ingest_texts`]) and finds their entities.
+pub fn annotate(texts: &[&str]) -> (Vec<Article>, EntityIndex) {
+    let articles = ingest_texts(texts);
+    let index = annotate_corpus(&articles);
+    (articles, index)
 }
