@@ -1,7 +1,7 @@
 //! A publication date, with how it is known.
 
 use crate::view_model::DateView;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 /// Shows a date: stated dates plainly, inferred dates marked "inferred"
@@ -29,12 +29,9 @@ pub fn PublishedDate(
                     <time datetime=iso>{human}</time>
                     " "
                     <span class="basis">"inferred"</span>
-                    {if explain {
-                        Either::Left(view! { <span class="date-reason">{format!(": {reason}")}</span> })
-                    } else {
-                        Either::Right(view! { <span class="visually-hidden">{format!(" ({reason})")}</span> })
-                    }}
+                    {(!explain).then(|| view! { <span class="visually-hidden">{format!(" ({reason})")}</span> })}
                 </span>
+                {explain.then(|| view! { <span class="date-reason">{format!("Why: {reason}")}</span> })}
             })
         }
         DateView::Undated => EitherOf3::C(view! { <span class="date undated">"undated"</span> }),
