@@ -46,6 +46,7 @@ mod storage;
 mod storage_notice;
 mod time_state;
 mod timeline_axis;
+mod timeline_bucket;
 mod timeline_entry;
 mod timeline_filters;
 mod timeline_view;

@@ -861,6 +861,36 @@ impl Axis {
     }
 }
 
+impl Bucket {
+    /// Its accessible name: "December 2019: 3 of 12 events shown".
+    pub fn name(&self) -> String {
+        match (self.count, self.shown) {
+            (0, _) => format!("{}: no events", self.title),
+            (1, 1) => format!("{}: 1 event", self.title),
+            (c, s) if s == c => format!("{}: {c} events", self.title),
+            (c, s) => format!("{}: {s} of {c} events shown", self.title),
+        }
+    }
+
+    /// The filter's (`after`, `before`) when the reader chooses this bucket:
+    /// the bucket itself, or with `stretch` the current period (`after`,
+    /// `before` as in the URL) widened to take it in.
+    pub fn choose(
+        &self,
+        stretch: bool,
+        after: Option<&str>,
+        before: Option<&str>,
+    ) -> (String, String) {
+        let window = Window::of(after, before);
+        let keep_after = stretch && window.after.is_some_and(|a| a < self.period.first);
+        let keep_before = stretch && window.before.is_some_and(|b| b > self.period.last);
+        (
+            after.filter(|_| keep_after).map_or_else(|| self.after.clone(), str::to_string),
+            before.filter(|_| keep_before).map_or_else(|| self.before.clone(), str::to_string),
+        )
+    }
+}
+
 /// The period from bucket `a` to bucket `b` as filter values (`after`,
 /// `before`), in order.
 pub fn brush(a: &Bucket, b: &Bucket) -> (String, String) {
@@ -1148,6 +1178,39 @@ mod tests {
         assert_eq!(texts, [("Protesters", true), (" stormed the embassy in", false), ("…", false)]);
         e.summary = "Words found in no source".into();
         assert_eq!(summary_runs(&e, &[]).len(), 1, "plain text when no source holds it");
+    }
+
+    #[test]
+    fn choosing_a_bucket_sets_or_stretches_the_period() {
+        let at = |v: &str| Period::parse(v).unwrap_or(Period::new(0, 0));
+        let dates = [at("2019-12-09"), at("2019-12-31")];
+        let axis = Axis::layout(at("2019-12"), &dates, &dates);
+        let bucket = |v: &str| {
+            axis.pieces
+                .iter()
+                .find_map(|p| match p {
+                    Piece::Bucket(b) if b.after == v => Some(b.clone()),
+                    _ => None,
+                })
+                .expect("bucket in the axis")
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        let ninth = bucket("2019-12-09");
+        let table = [
+            (false, Some("2019-12-20"), Some("2019-12-31"), pair("2019-12-09", "2019-12-09")),
+            (true, None, None, pair("2019-12-09", "2019-12-09")),
+            (true, Some("2019-12-20"), Some("2019-12-31"), pair("2019-12-09", "2019-12-31")),
+            (true, Some("2019-12-01"), Some("2019-12-05"), pair("2019-12-01", "2019-12-09")),
+            (true, Some("2019-12"), Some("2019-12"), pair("2019-12", "2019-12")),
+        ];
+        for (stretch, after, before, want) in table {
+            assert_eq!(
+                ninth.choose(stretch, after, before),
+                want,
+                "{stretch} {after:?} {before:?}"
+            );
+        }
+        assert_eq!(ninth.name(), "9 December 2019: 1 event");
     }
 
     /// A small deterministic generator for the property tests.
