@@ -179,7 +179,14 @@ test('clicking, dragging and keys on the axis set the period in the URL and narr
     await urlHas(page, 'after', focused);
     assert.equal(param(page, 'before'), focused);
 
+    // Shift+click stretches the period to another bucket.
+    await overview.locator('.tl-bucket[data-after="2020-01"]').click({ modifiers: ['Shift'] });
+    await urlHas(page, 'before', '2020-01');
+    assert.equal(param(page, 'after'), focused, 'stretching moved the start');
+
     // Back restores the brushed period; Reset period clears it.
+    await page.goBack();
+    await urlHas(page, 'before', focused);
     await page.goBack();
     await urlHas(page, 'after', '2019-12-29');
     await page.getByRole('button', { name: 'Reset period' }).click();
