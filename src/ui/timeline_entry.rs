@@ -178,6 +178,15 @@ pub fn TimelineEntry(
                     }
                 />
             </p>
+            {move || {
+                // The filtered entity, when only the sources name it.
+                let id = marked.get()?;
+                let in_summary = runs
+                    .with(|rs| rs.iter().any(|r| r.mention.as_ref().is_some_and(|m| m.entity == id)));
+                let name = entities.rows.with(|rows| rows.get(&id).map(|r| r.name.clone()))?;
+                (!in_summary)
+                    .then(|| view! { <p class="tl-involves">{format!("{name} is named in its sources.")}</p> })
+            }}
             <ul class="tl-outlets" aria-label="Reported by">
                 {badges
                     .into_iter()
