@@ -264,6 +264,14 @@ test('a date in the reader shows its resolved value and reason, and leads to its
     assert.ok(id, 'no event in the URL');
     await page.waitForFunction((id) => document.activeElement?.dataset?.event === id, id);
     assert.ok(await inView(page.locator(`.tl-entry[data-event="${id}"]`)));
+
+    // When the filter hides the entry, the page says so and offers all.
+    await load(app, page, `?view=timeline&event=${encodeURIComponent(id)}&outlet=No%20such%20outlet`);
+    await page.locator('.tl-missing').waitFor();
+    await page.getByRole('link', { name: 'Show every event' }).click();
+    await page.waitForFunction((id) => document.activeElement?.dataset?.event === id, id);
+    assert.equal(param(page, 'outlet'), null);
+    assert.equal(await page.locator('.tl-missing').count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await close();
