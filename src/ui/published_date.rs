@@ -23,7 +23,13 @@ pub fn PublishedDate(
             </time>
         }),
         DateView::Inferred { iso, human, reason } => {
-            let tooltip = format!("Inferred: {reason}");
+            // The reason may already start by saying it is inferred.
+            let tooltip = if reason.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("inferred")) {
+                let mut chars = reason.chars();
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            } else {
+                format!("Inferred: {reason}")
+            };
             EitherOf3::B(view! {
                 <span class="date inferred" title=tooltip>
                     <time datetime=iso>{human}</time>
