@@ -19,8 +19,10 @@ pub mod corrections;
 pub mod entity_list;
 pub mod highlight;
 pub mod route;
+pub mod timeline;
 
 use crossread_core::ingest::{Article, DateBasis, NoticeKind, ParagraphKind};
+use crossread_core::time::Inference;
 
 /// How many words of the text stand in for a missing headline.
 pub const UNTITLED_PREVIEW_WORDS: usize = 8;
@@ -94,7 +96,7 @@ pub enum DateView {
 }
 
 /// Month names for dates shown to people; no locale data is bundled.
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -110,31 +112,53 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl DateView {
-    /// How `article`'s publication date should read.
-    pub fn of(article: &Article) -> DateView {
+    /// How `article`'s publication date should read. `inferred` is the date
+    /// the time step worked out from the corpus for an article that states
+    /// none; it is shown as inferred, with its reason, never as stated.
+    pub fn of(article: &Article, inferred: Option<&Inference>) -> DateView {
         let published = &article.published;
         let Some(date) = published.date else {
-            return DateView::Undated;
+            return match inferred {
+                Some(i) => {
+                    DateView::inferred(i.date.year(), i.date.month(), i.date.day(), &i.reason)
+                }
+                None => DateView::Undated,
+            };
         };
-        let iso = date.to_string();
-        let month = usize::try_from(date.month()).ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-        let human = match month {
-            Some(month) => format!("{} {month} {}", date.day(), date.year()),
-            None => iso.clone(),
-        };
+        let (iso, human) = iso_and_human(date.year(), date.month(), date.day());
         match published.basis {
             DateBasis::Stated => DateView::Stated { iso, human },
-            DateBasis::Inferred => {
-                let reason = published
-                    .reason
-                    .clone()
-                    .filter(|r| !r.trim().is_empty())
-                    .unwrap_or_else(|| "no reason given".to_string());
-                DateView::Inferred { iso, human, reason }
-            }
+            DateBasis::Inferred => DateView::inferred(
+                date.year(),
+                date.month(),
+                date.day(),
+                published.reason.as_deref().unwrap_or(""),
+            ),
             DateBasis::Unknown => DateView::Undated,
         }
     }
+
+    /// An inferred date with its reason ("no reason given" when blank).
+    fn inferred(year: i16, month: i8, day: i8, reason: &str) -> DateView {
+        let (iso, human) = iso_and_human(year, month, day);
+        let reason = if reason.trim().is_empty() {
+            "no reason given".to_string()
+        } else {
+            reason.to_string()
+        };
+        DateView::Inferred { iso, human, reason }
+    }
+}
+
+/// A date as ISO 8601 and for people ("3 January 2020").
+fn iso_and_human(year: i16, month: i8, day: i8) -> (String, String) {
+    let iso = format!("{year:04}-{month:02}-{day:02}");
+    let name = usize::try_from(month).ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let human = match name {
+        Some(name) => format!("{day} {name} {year}"),
+        None => iso.clone(),
+    };
+    (iso, human)
 }
 
 /// A short badge text for a notice, for the library list.
@@ -185,13 +209,14 @@ pub struct LibraryEntry {
 }
 
 impl LibraryEntry {
-    /// The library row for `article`.
-    pub fn of(article: &Article) -> LibraryEntry {
+    /// The library row for `article`; `inferred` is its inferred
+    /// publication date, if the time step found one.
+    pub fn of(article: &Article, inferred: Option<&Inference>) -> LibraryEntry {
         LibraryEntry {
             id: article.id.clone(),
             title: DisplayTitle::of(article),
             outlet: article.outlet.as_ref().map(|o| o.value.clone()),
-            date: DateView::of(article),
+            date: DateView::of(article, inferred),
             notices: NoticeView::all(article),
         }
     }
@@ -375,13 +400,27 @@ mod tests {
         a.paragraphs.clear();
         a.notices.push(Notice { kind: NoticeKind::Binary, message: "binary".into() });
         assert_eq!(DisplayTitle::of(&a).text, "Untitled (007_x.txt)");
-        assert_eq!(LibraryEntry::of(&a).notices[0].badge, "binary file");
+        assert_eq!(LibraryEntry::of(&a, None).notices[0].badge, "binary file");
     }
 
     #[test]
     fn dates_read_as_stated_inferred_or_undated() {
         let mut a = article();
-        assert_eq!(DateView::of(&a), DateView::Undated);
+        assert_eq!(DateView::of(&a, None), DateView::Undated);
+        let guess = Inference {
+            date: "2020-01-02".parse().expect("valid date"),
+            reason: "it reports Tuesday's attack as yesterday".into(),
+            evidence: vec![],
+        };
+        assert_eq!(
+            DateView::of(&a, Some(&guess)),
+            DateView::Inferred {
+                iso: "2020-01-02".into(),
+                human: "2 January 2020".into(),
+                reason: "it reports Tuesday's attack as yesterday".into()
+            },
+            "an undated article shows the corpus's inference, marked as such"
+        );
         a.published = Published {
             date: "2020-01-03".parse().ok(),
             basis: DateBasis::Inferred,
@@ -389,7 +428,7 @@ mod tests {
             reason: Some("viewed 2 days later".into()),
         };
         assert_eq!(
-            DateView::of(&a),
+            DateView::of(&a, None),
             DateView::Inferred {
                 iso: "2020-01-03".into(),
                 human: "3 January 2020".into(),
@@ -398,7 +437,7 @@ mod tests {
         );
         a.published.basis = DateBasis::Stated;
         assert!(
-            matches!(DateView::of(&a), DateView::Stated { human, .. } if human == "3 January 2020")
+            matches!(DateView::of(&a, None), DateView::Stated { human, .. } if human == "3 January 2020")
         );
     }
 

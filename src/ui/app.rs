@@ -13,6 +13,7 @@ use super::site_footer::SiteFooter;
 use super::site_nav::SiteNav;
 use super::storage_notice::StorageNotice;
 use super::time_state::{use_times, Times};
+use super::timeline_view::TimelineView;
 use super::undo_toast::UndoToast;
 use crate::view_model::DisplayTitle;
 use leptos::ev;
@@ -30,6 +31,8 @@ enum Page {
     Library,
     /// Every entity, grouped by type.
     Entities,
+    /// The events of the corpus, in time order.
+    Timeline,
     /// The reader, for the article at this position in the corpus.
     Reader(usize),
     /// The URL names an article that does not exist.
@@ -74,6 +77,7 @@ fn Shell() -> impl IntoView {
     let page = Memo::new(move |_| {
         route.with(|r| match &r.article {
             None if r.section == Section::Entities => Page::Entities,
+            None if r.section == Section::Timeline => Page::Timeline,
             None => Page::Library,
             Some(id) => match corpus.position(id) {
                 Some(index) => Page::Reader(index),
@@ -88,6 +92,7 @@ fn Shell() -> impl IntoView {
         let title = match page.get() {
             Page::Library => APP_NAME.to_string(),
             Page::Entities => format!("Entities · {APP_NAME}"),
+            Page::Timeline => format!("Timeline · {APP_NAME}"),
             Page::Reader(index) => corpus
                 .with_article(index, |a| format!("{} · {APP_NAME}", DisplayTitle::of(a).text))
                 .unwrap_or_else(|| APP_NAME.to_string()),
@@ -142,6 +147,7 @@ fn Shell() -> impl IntoView {
             {move || match page.get() {
                 Page::Library => view! { <Library /> }.into_any(),
                 Page::Entities => view! { <EntitiesView /> }.into_any(),
+                Page::Timeline => view! { <TimelineView /> }.into_any(),
                 Page::Reader(index) => view! { <Reader index show_removed /> }.into_any(),
                 Page::Missing(id) => view! { <NotFound id /> }.into_any(),
             }}

@@ -38,7 +38,7 @@ pub fn ArticleMeta(
             <div class="meta-item">
                 <dt>"Published"</dt>
                 <dd>
-                    <PublishedDate date />
+                    <PublishedDate date explain=true />
                 </dd>
             </div>
         </dl>

@@ -6,6 +6,7 @@ use super::filter_chip::FilterChip;
 use super::library_item::LibraryItem;
 use super::route::{use_route, RouteState};
 use super::search_state::use_search;
+use super::time_state::use_times;
 use crate::view_model::LibraryEntry;
 use leptos::prelude::*;
 
@@ -17,9 +18,17 @@ use leptos::prelude::*;
 pub fn Library() -> impl IntoView {
     let corpus = use_corpus();
     let route = use_route();
-    let entries = StoredValue::new(
-        corpus.0.with_value(|articles| articles.iter().map(LibraryEntry::of).collect::<Vec<_>>()),
-    );
+    let inferred = use_times().inferred;
+    let entries = StoredValue::new(corpus.0.with_value(|articles| {
+        inferred.with_value(|guesses| {
+            let guess = |i: usize| guesses.get(i).and_then(Option::as_ref);
+            articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| LibraryEntry::of(a, guess(i)))
+                .collect::<Vec<_>>()
+        })
+    }));
     let count = entries.with_value(Vec::len);
     let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
 

@@ -3,7 +3,8 @@
 //!
 //! - [`App`]: router, header and the view for the URL.
 //! - `library`: the list of articles; `reader`: one article, its mentions
-//!   highlighted; `entities_view`: every entity by type.
+//!   highlighted; `entities_view`: every entity by type; `timeline_view`:
+//!   the events in time order, with its axis, entries and filters.
 //! - `entity_state`: the entity index and the reader's corrections, shared
 //!   through context; `card_state`: the open mention card.
 //! - `time_state`: dates, inferred publication dates and events;
@@ -19,6 +20,7 @@ mod card_state;
 mod corpus;
 mod correction_actions;
 mod corrections_panel;
+mod date_mark;
 mod entities_view;
 mod entity_card;
 mod entity_picker;
@@ -43,6 +45,11 @@ mod site_nav;
 mod storage;
 mod storage_notice;
 mod time_state;
+mod timeline_axis;
+mod timeline_bucket;
+mod timeline_entry;
+mod timeline_filters;
+mod timeline_view;
 mod undo_toast;
 
 pub use app::App;

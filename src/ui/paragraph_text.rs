@@ -1,9 +1,10 @@
-//! The text of one paragraph with its mentions highlighted.
+//! The text of one paragraph with its mentions and dates highlighted.
 
+use super::date_mark::{DateMark, ReaderDates};
 use super::entity_state::use_entities;
 use super::mention_mark::MentionMark;
-use crate::view_model::highlight::{mark_range, segments, Segment};
-use leptos::either::EitherOf4;
+use crate::view_model::highlight::{mark_dates, mark_range, segments, Segment};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 /// The byte range the reader marks (a search passage or an event's
@@ -11,10 +12,11 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct MarkedRange(pub Memo<Option<(usize, usize)>>);
 
-/// Renders a paragraph as text nodes and [`MentionMark`]s, following the
-/// corrected index and the legend's switches; the runs inside the
-/// [`MarkedRange`] are wrapped in `<mark class="passage-mark">`. Imported
-/// text is never inserted as HTML.
+/// Renders a paragraph as text nodes, [`MentionMark`]s and [`DateMark`]s,
+/// following the corrected index and the legend's switches (entity marks
+/// win where a date overlaps one); the runs inside the [`MarkedRange`] are
+/// wrapped in `<mark class="passage-mark">`. Imported text is never
+/// inserted as HTML.
 #[component]
 pub fn ParagraphText(
     /// The article's corpus position.
@@ -26,42 +28,44 @@ pub fn ParagraphText(
 ) -> impl IntoView {
     let entities = use_entities();
     let mark = use_context::<MarkedRange>();
+    let dates = use_context::<ReaderDates>();
     let runs = Memo::new(move |_| {
         let filter = entities.types.get();
         let range = mark.and_then(|m| m.0.get());
         entities.index.with(|ix| {
             let mentions = ix.mentions.get(article).map_or(&[][..], Vec::as_slice);
-            mark_range(segments(&text, start, mentions, filter), range)
+            let runs = segments(&text, start, mentions, filter);
+            let runs = match dates {
+                Some(d) => d.spans.with_value(|spans| mark_dates(runs, spans)),
+                None => runs,
+            };
+            mark_range(runs, range)
         })
     });
     view! {
         <For
             each=move || runs.get()
             key=Segment::key
-            children=move |run| match (run.mention, run.marked) {
-                (None, false) => EitherOf4::A(run.text),
-                (None, true) => {
-                    EitherOf4::B(
+            children=move |run| {
+                let inner = match (run.mention, run.date) {
+                    (Some(mention), _) => {
+                        EitherOf3::A(
+                            view! { <MentionMark article start=run.start text=run.text mention /> },
+                        )
+                    }
+                    (None, Some(index)) => EitherOf3::B(view! { <DateMark index text=run.text /> }),
+                    (None, None) => EitherOf3::C(run.text),
+                };
+                if run.marked {
+                    Either::Left(
                         view! {
                             <mark class="passage-mark" tabindex="-1">
-                                {run.text}
+                                {inner}
                             </mark>
                         },
                     )
-                }
-                (Some(mention), false) => {
-                    EitherOf4::C(
-                        view! { <MentionMark article start=run.start text=run.text mention /> },
-                    )
-                }
-                (Some(mention), true) => {
-                    EitherOf4::D(
-                        view! {
-                            <mark class="passage-mark" tabindex="-1">
-                                <MentionMark article start=run.start text=run.text mention />
-                            </mark>
-                        },
-                    )
+                } else {
+                    Either::Right(inner)
                 }
             }
         />

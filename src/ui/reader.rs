@@ -4,6 +4,7 @@ use super::article_block::ArticleBlock;
 use super::article_meta::ArticleMeta;
 use super::card_state::mention_element;
 use super::corpus::use_corpus;
+use super::date_mark::{DateTip, ReaderDates};
 use super::entity_card::EntityCardPopup;
 use super::filter_chip::FilterChip;
 use super::legend::Legend;
@@ -12,6 +13,8 @@ use super::notices::Notices;
 use super::paragraph_text::MarkedRange;
 use super::removed_toggle::RemovedToggle;
 use super::route::{href, use_route};
+use super::time_state::use_times;
+use crate::view_model::timeline::DateNote;
 use crate::view_model::{blocks, Block, DateView, DisplayTitle, NoticeView};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -39,13 +42,14 @@ pub fn Reader(
     show_removed: Signal<bool>,
 ) -> impl IntoView {
     let corpus = use_corpus();
+    let inferred = use_times().inferred;
     let Some((title, outlet, byline, date, notices, all_blocks)) =
         corpus.with_article(index, |a| {
             (
                 DisplayTitle::of(a),
                 a.outlet.as_ref().map(|f| f.value.clone()),
                 a.byline.as_ref().map(|f| f.value.clone()),
-                DateView::of(a),
+                DateView::of(a, inferred.with_value(|g| g.get(index).cloned().flatten()).as_ref()),
                 NoticeView::all(a),
                 blocks(a),
             )
@@ -64,6 +68,17 @@ pub fn Reader(
             all.iter().filter(|b| show || !b.is_removed()).cloned().collect::<Vec<_>>()
         })
     });
+
+    // The article's dates, each with its note and its event, if any.
+    let times = use_times();
+    let notes = times.mentions.with_value(|all| {
+        times.events.with_value(|events| {
+            all.get(index)
+                .map(|ms| ms.iter().map(|m| DateNote::of(m, index, events)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    provide_context(ReaderDates::new(notes));
 
     let route = use_route();
     provide_context(MarkedEntity(Memo::new(move |_| route.with(|r| r.filter.entity.clone()))));
@@ -135,6 +150,7 @@ pub fn Reader(
             </div>
         </article>
         <EntityCardPopup article=index />
+        <DateTip />
     }
     .into_any()
 }

@@ -1,9 +1,10 @@
-//! The header's navigation between the app's two lists.
+//! The header's navigation between the app's views.
 
 use super::route::{href, use_route, Section};
 use leptos::prelude::*;
 
-/// "Articles | Entities": links to the library and the Entities view that
+/// "Articles | Entities | Timeline": links to the library, the Entities
+/// view and the timeline that
 /// keep the current filter; the one on screen is marked `aria-current`.
 #[component]
 pub fn SiteNav() -> impl IntoView {
@@ -27,6 +28,15 @@ pub fn SiteNav() -> impl IntoView {
                 aria-current=move || here(Section::Entities)
             >
                 "Entities"
+            </a>
+            <span class="nav-sep" aria-hidden="true">
+                "|"
+            </span>
+            <a
+                href=move || route.with(|r| href(&r.timeline()))
+                aria-current=move || here(Section::Timeline)
+            >
+                "Timeline"
             </a>
         </nav>
     }

@@ -13,10 +13,8 @@ use leptos::prelude::*;
 pub struct Times {
     /// `inferred[i]`: the publication date inferred for article `i` when
     /// its text states none (or none with a year).
-    #[expect(dead_code, reason = "read by the timeline and search views being built")]
     pub inferred: StoredValue<Vec<Option<Inference>>>,
     /// `mentions[i]`: the temporal expressions of article `i`, in text order.
-    #[expect(dead_code, reason = "read by the timeline and search views being built")]
     pub mentions: StoredValue<Vec<Vec<TimeMention>>>,
     /// The events of the corpus, in time order.
     pub events: StoredValue<Vec<Event>>,

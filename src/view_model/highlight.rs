@@ -100,12 +100,16 @@ pub struct Segment {
     pub mention: Option<MentionRef>,
     /// True when the run lies in the reader's marked range.
     pub marked: bool,
+    /// The temporal expression (its position in the article's list) this
+    /// plain run belongs to, if any. Entity mentions take precedence: a
+    /// date overlapping a mention is marked only outside it.
+    pub date: Option<usize>,
 }
 
 impl Segment {
     /// A key that stays the same while nothing about the run changes.
-    pub fn key(&self) -> (usize, usize, Option<MentionRef>, bool) {
-        (self.start, self.text.len(), self.mention.clone(), self.marked)
+    pub fn key(&self) -> (usize, usize, Option<MentionRef>, bool, Option<usize>) {
+        (self.start, self.text.len(), self.mention.clone(), self.marked, self.date)
     }
 }
 
@@ -145,6 +149,7 @@ pub fn segments(
                 text: text[pos..s].to_string(),
                 mention: None,
                 marked: false,
+                date: None,
             });
         }
         out.push(Segment {
@@ -152,6 +157,7 @@ pub fn segments(
             text: text[s..e].to_string(),
             mention: Some(MentionRef { end: offset + e, kind: m.kind, entity: m.entity.clone() }),
             marked: false,
+            date: None,
         });
         pos = e;
     }
@@ -161,6 +167,7 @@ pub fn segments(
             text: text[pos..].to_string(),
             mention: None,
             marked: false,
+            date: None,
         });
     }
     out
@@ -202,8 +209,78 @@ pub fn mark_range(runs: Vec<Segment>, mark: Option<(usize, usize)>) -> Vec<Segme
                     text: run.text[s..e].to_string(),
                     mention: None,
                     marked,
+                    date: run.date,
                 });
             }
+        }
+    }
+    out
+}
+
+/// Flags the plain runs covered by temporal expressions: `dates[i]` is the
+/// byte range (original offsets, half-open) of expression `i`, in text
+/// order. Plain runs are split at a date's ends (on character boundaries);
+/// mentions are left whole and unflagged, so entity marks win and no text
+/// is lost. Dates that overlap an earlier one are skipped.
+pub fn mark_dates(runs: Vec<Segment>, dates: &[(usize, usize)]) -> Vec<Segment> {
+    if dates.is_empty() {
+        return runs;
+    }
+    let mut out = Vec::with_capacity(runs.len() + 2);
+    for run in runs {
+        let end = run.start + run.text.len();
+        if run.mention.is_some() || run.text.is_empty() {
+            out.push(run);
+            continue;
+        }
+        // The dates touching this run, clipped to it, without overlaps.
+        let first = dates.partition_point(|&(_, e)| e <= run.start);
+        let mut pos = 0;
+        let mut last_end = 0;
+        let boundary = |at: usize| {
+            let mut i = at.clamp(run.start, end) - run.start;
+            while !run.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        for (offset, &(ds, de)) in dates.iter().enumerate().skip(first) {
+            if ds >= end {
+                break;
+            }
+            if ds >= de || ds < last_end {
+                continue;
+            }
+            last_end = de;
+            let (a, b) = (boundary(ds).max(pos), boundary(de));
+            if a >= b {
+                continue;
+            }
+            if pos < a {
+                out.push(Segment {
+                    start: run.start + pos,
+                    text: run.text[pos..a].to_string(),
+                    date: None,
+                    ..run.clone()
+                });
+            }
+            out.push(Segment {
+                start: run.start + a,
+                text: run.text[a..b].to_string(),
+                date: Some(offset),
+                ..run.clone()
+            });
+            pos = b;
+        }
+        if pos == 0 {
+            out.push(run);
+        } else if pos < run.text.len() {
+            out.push(Segment {
+                start: run.start + pos,
+                text: run.text[pos..].to_string(),
+                date: None,
+                ..run
+            });
         }
     }
     out
@@ -382,6 +459,66 @@ mod tests {
     }
 
     #[test]
+    fn dates_mark_plain_text_and_leave_mentions_whole() {
+        let runs = || segments(PARA, OFFSET, &fixture_mentions(), TypeFilter::default());
+        let at = |needle: &str| PARA.find(needle).expect("in fixture") + OFFSET;
+        let shape = |segs: &[Segment]| -> Vec<(String, Option<usize>, bool)> {
+            segs.iter().map(|s| (s.text.clone(), s.date, s.mention.is_some())).collect()
+        };
+        let own = |t: &str, d: Option<usize>, m: bool| (t.to_string(), d, m);
+        // (date ranges, expected runs: text, date index, is a mention)
+        let table: Vec<(Vec<(usize, usize)>, Vec<(String, Option<usize>, bool)>)> = vec![
+            (
+                vec![(at("sent"), at("sent") + 4)],
+                vec![
+                    own("Defense Secretary ", None, false),
+                    own("Mark Esper", None, true),
+                    own(" ", None, false),
+                    own("sent", Some(0), false),
+                    own(" ", None, false),
+                    own("750 soldiers", None, true),
+                    own(" to ", None, false),
+                    own("Baghdad", None, true),
+                    own("’s airport.", None, false),
+                ],
+            ),
+            (
+                // Overlapping a mention: only the plain part is a date.
+                vec![(at("Esper"), at(" 750"))],
+                vec![
+                    own("Defense Secretary ", None, false),
+                    own("Mark Esper", None, true),
+                    own(" sent", Some(0), false),
+                    own(" ", None, false),
+                    own("750 soldiers", None, true),
+                    own(" to ", None, false),
+                    own("Baghdad", None, true),
+                    own("’s airport.", None, false),
+                ],
+            ),
+            (
+                // Ends inside the curly apostrophe: moved back; two dates.
+                vec![(at("’s"), at("’s") + 1), (at("airport"), at("airport") + 7)],
+                vec![
+                    own("Defense Secretary ", None, false),
+                    own("Mark Esper", None, true),
+                    own(" sent ", None, false),
+                    own("750 soldiers", None, true),
+                    own(" to ", None, false),
+                    own("Baghdad", None, true),
+                    own("’s ", None, false),
+                    own("airport", Some(1), false),
+                    own(".", None, false),
+                ],
+            ),
+        ];
+        for (dates, expected) in table {
+            assert_eq!(shape(&mark_dates(runs(), &dates)), expected, "dates {dates:?}");
+        }
+        assert_eq!(mark_dates(runs(), &[]), runs());
+    }
+
+    #[test]
     fn runs_always_join_up_to_the_paragraph_and_never_split_a_char() {
         let texts = ["", "a", "Iraq’s PMF", "بغداد والعراق", "ÉÉÉ ééé", "Москва 🇮🇶 x", PARA];
         let mut rng = Lcg(7);
@@ -403,8 +540,22 @@ mod tests {
             let filter = TypeFilter { hidden: u8::try_from(rng.below(64)).unwrap_or(0) };
             let from = rng.below(offset + text.len() + 10);
             let mark = Some((from, from + rng.below(40)));
+            let mut dates: Vec<(usize, usize)> = (0..rng.below(5))
+                .map(|_| {
+                    let s = rng.below(offset + text.len() + 10);
+                    (s, s + rng.below(15))
+                })
+                .collect();
+            dates.sort_unstable();
             let plain = segments(text, offset, &mentions, filter);
-            let segs = mark_range(plain.clone(), mark);
+            let segs = mark_range(mark_dates(plain.clone(), &dates), mark);
+            for run in segs.iter() {
+                if let Some(i) = run.date {
+                    let (a, b) = dates[i];
+                    assert!(run.mention.is_none(), "case {case}: a date inside a mention");
+                    assert!(run.start >= a.min(run.start) && run.start < b, "case {case}");
+                }
+            }
             // Marking only splits plain runs: the mentions stay the same.
             let mentions_of = |runs: &[Segment]| -> Vec<Option<MentionRef>> {
                 runs.iter().filter(|r| r.mention.is_some()).map(|r| r.mention.clone()).collect()

@@ -11,7 +11,8 @@
 //!   `&at=<byte offset>` focuses the mention starting there,
 //!   `&mark=<start>-<end>` scrolls to and marks that byte range, such as a
 //!   search passage or an event's source sentence);
-//! - `?view=timeline`: the timeline of events;
+//! - `?view=timeline`: the timeline of events (`&event=<id>` scrolls to
+//!   and focuses that entry);
 //! - `&q=`, `&entity=`, `&outlet=`, `&type=`, `&after=`, `&before=`, on any
 //!   of them: the [`Filter`], one model for search, facets, entity clicks
 //!   and timeline filters. The library lists only the matching articles,
@@ -29,6 +30,8 @@ const REMOVED_KEY: &str = "removed";
 const AT_KEY: &str = "at";
 /// The query key of the byte range the reader marks (`<start>-<end>`).
 const MARK_KEY: &str = "mark";
+/// The query key of the timeline entry to scroll to and focus.
+const EVENT_KEY: &str = "event";
 /// The query key of the search words.
 const QUERY_KEY: &str = "q";
 /// The query key of the entity filter.
@@ -193,6 +196,8 @@ pub struct RouteState {
     /// A byte range of the open article to scroll to and mark, `(start,
     /// end)`, half-open, `start < end`.
     pub mark: Option<(usize, usize)>,
+    /// On the timeline: the id of the event to scroll to and focus.
+    pub event: Option<String>,
     /// What the corpus is narrowed to.
     pub filter: Filter,
 }
@@ -212,6 +217,7 @@ impl RouteState {
             show_removed: get(REMOVED_KEY).as_deref() == Some(ON),
             at: non_empty(AT_KEY).and_then(|v| v.parse().ok()),
             mark: non_empty(MARK_KEY).and_then(|v| parse_range(&v)),
+            event: non_empty(EVENT_KEY),
             filter: Filter::from_query(&get),
         }
     }
@@ -237,7 +243,12 @@ impl RouteState {
             None => match self.section {
                 Section::Library => {}
                 Section::Entities => pairs.push((VIEW_KEY, ENTITIES_VIEW.to_string())),
-                Section::Timeline => pairs.push((VIEW_KEY, TIMELINE_VIEW.to_string())),
+                Section::Timeline => {
+                    pairs.push((VIEW_KEY, TIMELINE_VIEW.to_string()));
+                    if let Some(event) = &self.event {
+                        pairs.push((EVENT_KEY, event.clone()));
+                    }
+                }
             },
         }
         pairs.extend(self.filter.pairs());
@@ -266,13 +277,18 @@ impl RouteState {
     }
 
     /// The timeline, keeping this state's filter.
-    #[expect(dead_code, reason = "read by the timeline and search views being built")]
     pub fn timeline(&self) -> RouteState {
         RouteState {
             section: Section::Timeline,
             filter: self.filter.clone(),
             ..RouteState::default()
         }
+    }
+
+    /// The timeline scrolled to the entry of event `id`, keeping this
+    /// state's filter.
+    pub fn timeline_event(&self, id: &str) -> RouteState {
+        RouteState { event: Some(id.to_string()), ..self.timeline() }
     }
 
     /// The reader for article `id`, keeping this state's filter; `at`
@@ -288,7 +304,6 @@ impl RouteState {
 
     /// The reader for article `id`, keeping this state's filter, scrolled
     /// to the byte range `start..end` of its text, which is marked.
-    #[expect(dead_code, reason = "read by the timeline and search views being built")]
     pub fn reader_marked(&self, id: &str, start: usize, end: usize) -> RouteState {
         RouteState { mark: (start < end).then_some((start, end)), ..self.reader(id, None) }
     }
@@ -300,7 +315,7 @@ impl RouteState {
 
     /// The same view with `filter` instead of this state's filter.
     pub fn with_filter(&self, filter: Filter) -> RouteState {
-        RouteState { filter, at: None, mark: None, ..self.clone() }
+        RouteState { filter, at: None, mark: None, event: None, ..self.clone() }
     }
 }
 
@@ -353,6 +368,7 @@ mod tests {
             RouteState::default().with_entity(Some("org:x y".into())).entities(),
             RouteState::default().reader("001_ab", Some(120)),
             RouteState::default().timeline(),
+            RouteState::default().timeline_event("2019-12-31-protesters-stormed"),
             RouteState::default().reader_marked("003", 40, 95),
             RouteState::default()
                 .with_filter(Filter {
