@@ -9,11 +9,22 @@ use super::filter_chip::FilterChip;
 use super::legend::Legend;
 use super::mention_mark::MarkedEntity;
 use super::notices::Notices;
+use super::paragraph_text::MarkedRange;
 use super::removed_toggle::RemovedToggle;
 use super::route::{href, use_route};
 use crate::view_model::{blocks, Block, DateView, DisplayTitle, NoticeView};
 use leptos::html::H1;
 use leptos::prelude::*;
+
+/// The first marked run of the reader's body, if the mark is shown.
+fn first_passage_mark() -> Option<web_sys::HtmlElement> {
+    use leptos::wasm_bindgen::JsCast;
+    document()
+        .query_selector(".body .passage-mark")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+}
 
 /// Shows the article at `index`: title, outlet, byline and date, notices,
 /// the legend of entity types, then its paragraphs with every mention
@@ -56,17 +67,31 @@ pub fn Reader(
 
     let route = use_route();
     provide_context(MarkedEntity(Memo::new(move |_| route.with(|r| r.filter.entity.clone()))));
+    provide_context(MarkedRange(Memo::new(move |_| route.with(|r| r.mark))));
     let back = move || route.with(|r| href(&r.library()));
 
-    // Move focus to the mention the URL names, which opens its card, or
-    // else to the headline, so keyboard and screen-reader users start
-    // reading where the link pointed.
+    // Move focus to the mention the URL names, which opens its card, or to
+    // the marked passage, scrolled to the middle of the window, or else to
+    // the headline, so keyboard and screen-reader users start reading where
+    // the link pointed.
     let heading = NodeRef::<H1>::new();
     let at = route.with_untracked(|r| r.at);
+    let marked = route.with_untracked(|r| r.mark.is_some());
     Effect::new(move |_| {
         let Some(h1) = heading.get() else {
             return;
         };
+        if let Some(mark) = marked.then(first_passage_mark).flatten() {
+            request_animation_frame(move || {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+                let focus = web_sys::FocusOptions::new();
+                focus.set_prevent_scroll(true);
+                let _ = mark.focus_with_options(&focus);
+            });
+            return;
+        }
         match at.and_then(mention_element) {
             Some(mention) => {
                 // After layout, so the card is placed next to it.

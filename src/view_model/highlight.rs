@@ -4,6 +4,8 @@
 //! - [`TypeFilter`]: the legend's on/off state per [`EntityType`].
 //! - [`segments`]: a paragraph as plain text and mentions, in order, ready
 //!   to be rendered as text nodes (never as HTML).
+//! - [`mark_range`]: the same runs with a marked range (a search passage,
+//!   an event's sentence) split out and flagged.
 
 use crossread_core::entities::{EntityId, EntityType, Mention};
 
@@ -96,12 +98,14 @@ pub struct Segment {
     pub text: String,
     /// The mention this run is, if any.
     pub mention: Option<MentionRef>,
+    /// True when the run lies in the reader's marked range.
+    pub marked: bool,
 }
 
 impl Segment {
     /// A key that stays the same while nothing about the run changes.
-    pub fn key(&self) -> (usize, usize, Option<MentionRef>) {
-        (self.start, self.text.len(), self.mention.clone())
+    pub fn key(&self) -> (usize, usize, Option<MentionRef>, bool) {
+        (self.start, self.text.len(), self.mention.clone(), self.marked)
     }
 }
 
@@ -140,17 +144,67 @@ pub fn segments(
                 start: offset + pos,
                 text: text[pos..s].to_string(),
                 mention: None,
+                marked: false,
             });
         }
         out.push(Segment {
             start: offset + s,
             text: text[s..e].to_string(),
             mention: Some(MentionRef { end: offset + e, kind: m.kind, entity: m.entity.clone() }),
+            marked: false,
         });
         pos = e;
     }
     if pos < text.len() {
-        out.push(Segment { start: offset + pos, text: text[pos..].to_string(), mention: None });
+        out.push(Segment {
+            start: offset + pos,
+            text: text[pos..].to_string(),
+            mention: None,
+            marked: false,
+        });
+    }
+    out
+}
+
+/// Flags the runs inside the byte range `mark` (original-text offsets,
+/// half-open). Plain runs are split at the range's ends (on character
+/// boundaries); a mention is never split, and is marked when any of it lies
+/// in the range. The runs' texts still join up to the same text.
+pub fn mark_range(runs: Vec<Segment>, mark: Option<(usize, usize)>) -> Vec<Segment> {
+    let Some((from, to)) = mark.filter(|(a, b)| a < b) else {
+        return runs;
+    };
+    let mut out = Vec::with_capacity(runs.len() + 2);
+    for run in runs {
+        let end = run.start + run.text.len();
+        if end <= from || run.start >= to {
+            out.push(run);
+            continue;
+        }
+        if run.mention.is_some() {
+            out.push(Segment { marked: true, ..run });
+            continue;
+        }
+        // Cut points inside this run, moved back to character boundaries.
+        let cut = |at: usize| {
+            let mut i = at.clamp(run.start, end) - run.start;
+            while !run.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (a, b) = (cut(from), cut(to));
+        let pieces = [(0, a, false), (a, b, true), (b, run.text.len(), false)];
+        for (s, e, marked) in pieces {
+            if s < e {
+                out.push(Segment {
+                    start: run.start + s,
+                    text: run.text[s..e].to_string(),
+                    mention: None,
+                    marked,
+                });
+            }
+        }
     }
     out
 }
@@ -179,6 +233,64 @@ mod tests {
 
     fn shape(segs: &[Segment]) -> Vec<(&str, Option<EntityType>)> {
         segs.iter().map(|s| (s.text.as_str(), s.mention.as_ref().map(|m| m.kind))).collect()
+    }
+
+    fn marked_shape(segs: &[Segment]) -> Vec<(&str, bool)> {
+        segs.iter().map(|s| (s.text.as_str(), s.marked)).collect()
+    }
+
+    #[test]
+    fn a_marked_range_splits_plain_runs_and_marks_whole_mentions() {
+        let runs = || segments(PARA, OFFSET, &fixture_mentions(), TypeFilter::default());
+        let at = |needle: &str| PARA.find(needle).expect("in fixture") + OFFSET;
+        // (range, expected runs with their marked flag)
+        let table: Vec<((usize, usize), Vec<(&str, bool)>)> = vec![
+            (
+                (at("sent"), at(" to ")),
+                vec![
+                    ("Defense Secretary ", false),
+                    ("Mark Esper", false),
+                    (" ", false),
+                    ("sent ", true),
+                    ("750 soldiers", true),
+                    (" to ", false),
+                    ("Baghdad", false),
+                    ("’s airport.", false),
+                ],
+            ),
+            (
+                // Starts inside a mention: the whole mention is marked.
+                (at("Esper"), at("Esper") + 5),
+                vec![
+                    ("Defense Secretary ", false),
+                    ("Mark Esper", true),
+                    (" sent ", false),
+                    ("750 soldiers", false),
+                    (" to ", false),
+                    ("Baghdad", false),
+                    ("’s airport.", false),
+                ],
+            ),
+            (
+                // Ends inside the curly apostrophe: moved back to its start.
+                (at("’s"), at("’s") + 1),
+                vec![
+                    ("Defense Secretary ", false),
+                    ("Mark Esper", false),
+                    (" sent ", false),
+                    ("750 soldiers", false),
+                    (" to ", false),
+                    ("Baghdad", false),
+                    ("’s airport.", false),
+                ],
+            ),
+        ];
+        for (range, expected) in table {
+            let marked = mark_range(runs(), Some(range));
+            assert_eq!(marked_shape(&marked), expected, "range {range:?}");
+        }
+        assert_eq!(mark_range(runs(), None), runs());
+        assert_eq!(mark_range(runs(), Some((0, 10))), runs(), "before the paragraph");
     }
 
     #[test]
@@ -289,7 +401,19 @@ mod tests {
                 })
                 .collect();
             let filter = TypeFilter { hidden: u8::try_from(rng.below(64)).unwrap_or(0) };
-            let segs = segments(text, offset, &mentions, filter);
+            let from = rng.below(offset + text.len() + 10);
+            let mark = Some((from, from + rng.below(40)));
+            let plain = segments(text, offset, &mentions, filter);
+            let segs = mark_range(plain.clone(), mark);
+            // Marking only splits plain runs: the mentions stay the same.
+            let mentions_of = |runs: &[Segment]| -> Vec<Option<MentionRef>> {
+                runs.iter().filter(|r| r.mention.is_some()).map(|r| r.mention.clone()).collect()
+            };
+            assert_eq!(mentions_of(&segs), mentions_of(&plain), "case {case}");
+            for run in segs.iter().filter(|r| r.marked) {
+                let (a, b) = mark.unwrap_or_default();
+                assert!(run.start < b && run.start + run.text.len() > a, "case {case}");
+            }
             let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
             assert_eq!(joined, text, "case {case}");
             let mut pos = offset;

@@ -4,8 +4,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
-  ARTICLES, startApp, openPage, load, waitReady, shot, escapeRe,
+  ROOT, ARTICLES, startApp, openPage, load, waitReady, shot, escapeRe,
 } from './harness.mjs';
 
 let app;
@@ -143,6 +145,37 @@ test('back and forward move between the library and an article', async () => {
     assert.equal(await reader(page).locator('h1').innerText(), ARTICLES[4].title);
     assert.equal(new URL(page.url()).searchParams.get('article'), ARTICLES[4].id);
     await waitReady(page);
+  } finally {
+    await close();
+  }
+});
+
+test('a marked range in the URL is scrolled into view, marked and focused', async () => {
+  // The last paragraph of article 001 holds the sentence; its byte range is
+  // computed from the file itself, as the timeline and search links do.
+  const text = readFileSync(path.join(ROOT, 'articles', `${ID_001}.txt`), 'utf8');
+  const at = text.indexOf(DUPLICATED);
+  assert.ok(at >= 0, 'fixture sentence missing from the file');
+  const start = Buffer.byteLength(text.slice(0, at));
+  const end = start + Buffer.byteLength(DUPLICATED);
+  const { page, errors, close } = await openPage(app, { viewport: { width: 800, height: 600 } });
+  try {
+    await load(app, page, `?article=${ID_001}&mark=${start}-${end}`);
+    const marks = reader(page).locator('.passage-mark');
+    await marks.first().waitFor();
+    const marked = (await marks.allInnerTexts()).join('');
+    assert.equal(marked.replace(/\s+/g, ' ').trim(), DUPLICATED);
+    // The sentence sits far down the article, so reaching it means scrolling.
+    await page.waitForFunction(() => window.scrollY > 0);
+    const box = await marks.first().boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 600, `mark not in view: ${JSON.stringify(box)}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('passage-mark')), true);
+    await shot(page, 'reader-marked-range');
+    // A malformed or empty range marks nothing and breaks nothing.
+    await load(app, page, `?article=${ID_001}&mark=${end}-${start}`);
+    await reader(page).locator('h1').waitFor();
+    assert.equal(await reader(page).locator('.passage-mark').count(), 0);
+    assert.deepEqual(errors, []);
   } finally {
     await close();
   }
