@@ -287,7 +287,6 @@ impl RouteState {
 
     /// The reader for article `id`, keeping this state's filter, scrolled
     /// to the byte range `start..end` of its text, which is marked.
-    #[expect(dead_code, reason = "read by the timeline and search views being built")]
     pub fn reader_marked(&self, id: &str, start: usize, end: usize) -> RouteState {
         RouteState { mark: (start < end).then_some((start, end)), ..self.reader(id, None) }
     }

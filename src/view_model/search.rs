@@ -155,11 +155,6 @@ impl TypingHistory {
     pub fn commit(&mut self) {
         self.open = false;
     }
-
-    /// True while keystrokes overwrite the current entry.
-    pub fn is_open(&self) -> bool {
-        self.open
-    }
 }
 
 /// A piece of text, marked or not.
@@ -393,7 +388,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -500,7 +495,7 @@ mod tests {
             assert_eq!(history.on_input(before, after), expected, "{before:?} → {after:?}");
             if commit {
                 history.commit();
-                assert!(!history.is_open());
+                assert_eq!(history, TypingHistory::default());
             }
         }
     }
