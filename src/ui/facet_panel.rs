@@ -7,6 +7,10 @@ use super::search_state::use_search;
 use crate::view_model::search::FilterField;
 use leptos::prelude::*;
 
+/// Screens at least this wide show the panel open beside the list; on
+/// narrower ones it starts folded above the list, so results come first.
+const WIDE_SCREEN: &str = "(min-width: 52.01rem)";
+
 /// Outlets, entity types, entities and a histogram of publication dates,
 /// each counted over the articles the whole filter lets through. Choosing
 /// a value sets that field of the URL's filter (choosing it again removes
@@ -15,9 +19,10 @@ use leptos::prelude::*;
 pub fn FacetPanel() -> impl IntoView {
     let search = use_search();
     let facets = Memo::new(move |_| search.matches.with(|m| m.results.facets.clone()));
+    let wide = window().match_media(WIDE_SCREEN).ok().flatten().is_some_and(|m| m.matches());
     view! {
-        <aside class="facet-panel" aria-label="Refine the list">
-            <h2 class="facet-panel-title">"Refine"</h2>
+        <details class="facet-panel" open=wide>
+            <summary class="facet-panel-title">"Refine"</summary>
             <FacetHistogram dates=Signal::derive(move || facets.with(|f| f.dates.clone())) />
             <FacetList
                 title="Outlet"
@@ -34,6 +39,6 @@ pub fn FacetPanel() -> impl IntoView {
                 field=FilterField::Entity
                 items=Signal::derive(move || facets.with(|f| f.entities.clone()))
             />
-        </aside>
+        </details>
     }
 }

@@ -54,11 +54,15 @@ pub fn FilterChips() -> impl IntoView {
                     key=|chip| (chip.field, chip.text.clone())
                     children=move |chip| {
                             let go = go.get_value();
-                            let without = chip.without;
+                            let field = chip.field;
                             view! {
                                 <Chip
                                     text=chip.text
-                                    on_remove=move || go(route.get_untracked().with_filter(without.clone()), false)
+                                    on_remove=move || {
+                                        // The filter as it is now: the chip may outlive the filter it was made for.
+                                        let state = route.get_untracked();
+                                        go(state.with_filter(field.set(&state.filter, None)), false)
+                                    }
                                 />
                             }
                     }

@@ -14,6 +14,17 @@ use crate::view_model::LibraryEntry;
 use leptos::ev;
 use leptos::prelude::*;
 
+/// `text` with a capital first letter and a full stop, as a message.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
 /// One row of the list: what it shows and how it is keyed.
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -41,11 +52,14 @@ pub fn Library() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let limit = search.limit.get();
         let words = filter.with(|f| f.query.trim().to_string());
+        // Rows link with the whole filter, so the key holds all of it.
+        let context =
+            filter.with(|f| RouteState { filter: f.clone(), ..RouteState::default() }.query());
         search.matches.with(|m| {
             let mentions = |i: usize| m.mentions.as_ref().map(|c| c.get(i).copied().unwrap_or(0));
             let row = |i: usize, card: Option<ResultCard>| {
                 corpus.with_article(i, |a| Row {
-                    key: format!("{}\u{1f}{:?}\u{1f}{words}", a.id, mentions(i)),
+                    key: format!("{}\u{1f}{:?}\u{1f}{context}", a.id, mentions(i)),
                     entry: LibraryEntry::of(a),
                     mentions: mentions(i),
                     card,
@@ -73,9 +87,9 @@ pub fn Library() -> impl IntoView {
         search.matches.with(|m| filter.with(|f| summary(f, m.total, count, &m.results)))
     });
     let warnings = Memo::new(move |_| {
-        search
-            .matches
-            .with(|m| m.results.warnings.iter().map(ToString::to_string).collect::<Vec<_>>())
+        search.matches.with(|m| {
+            m.results.warnings.iter().map(|w| sentence(&w.to_string())).collect::<Vec<_>>()
+        })
     });
     let more = move || search.matches.with(|m| m.total.saturating_sub(rows.with(Vec::len)));
 

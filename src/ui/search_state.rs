@@ -60,12 +60,22 @@ impl Search {
     /// earlier steps, and follows the URL's filter. Must be created inside
     /// the router (it reads the URL).
     pub fn new(corpus: Corpus, entities: Entities, times: Times) -> Search {
+        let started = now_ms();
         let index = corpus.0.with_value(|articles| {
             let facets = entities.machine.with_value(|ix| {
                 times.events.with_value(|ev| FacetInput::from_steps(articles.len(), ix, ev))
             });
             Index::build(articles, &facets)
         });
+        // For the scale benchmark: when the earlier steps were done (ms
+        // since the page started loading) and how long the index took.
+        let built = now_ms();
+        leptos::logging::log!(
+            "crossread: search index of {} articles built in {:.0} ms (start-up steps before it took {:.0} ms)",
+            index.len(),
+            built - started,
+            started
+        );
         let index = StoredValue::new(index);
         let route = use_route();
         let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
@@ -130,6 +140,11 @@ fn run(
         results: Arc::new(selection.results),
         mentions,
     }
+}
+
+/// Milliseconds since the page started loading.
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// The search provided by [`App`](super::App).

@@ -89,10 +89,9 @@ impl FilterField {
 pub struct Chip {
     /// The field the chip shows.
     pub field: FilterField,
-    /// What the chip reads, such as "Outlet: Reuters".
+    /// What the chip reads, such as "Outlet: Reuters"; removing the chip
+    /// unsets [`field`](Self::field) (`field.set(filter, None)`).
     pub text: String,
-    /// The filter once this chip is removed.
-    pub without: Filter,
 }
 
 /// The chips of every active field of `filter`, in [`FilterField::ALL`]
@@ -110,11 +109,7 @@ pub fn chips(filter: &Filter, entity_name: impl Fn(&str) -> Option<String>) -> V
                 FilterField::Query => format!("“{value}”"),
                 _ => value.to_string(),
             };
-            Some(Chip {
-                field,
-                text: format!("{}: {shown}", field.label()),
-                without: field.set(filter, None),
-            })
+            Some(Chip { field, text: format!("{}: {shown}", field.label()) })
         })
         .collect()
 }
@@ -462,10 +457,11 @@ mod tests {
         assert_eq!(all.len(), table.len());
         for (chip, (field, text)) in all.iter().zip(table) {
             assert_eq!((chip.field, chip.text.as_str()), (field, text));
-            assert_eq!(field.get(&chip.without), None, "{text} removes its field");
+            let without = chip.field.set(&filter, None);
+            assert_eq!(field.get(&without), None, "{text} removes its field");
             let others = FilterField::ALL.iter().filter(|&&f| f != field);
             for &other in others {
-                assert_eq!(other.get(&chip.without), other.get(&filter), "{text} keeps {other:?}");
+                assert_eq!(other.get(&without), other.get(&filter), "{text} keeps {other:?}");
             }
         }
     }
