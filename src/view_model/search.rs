@@ -11,7 +11,7 @@ use crossread_core::search::{snippet, DateHistogram, Hit, SearchResults};
 use crossread_core::Span;
 
 /// Result cards are shown this many at a time ("Show more" adds as many).
-pub const RESULTS_PAGE: usize = 50;
+pub const RESULTS_PAGE: usize = 20;
 /// A result's snippet is cut to about this many characters.
 pub const SNIPPET_CHARS: usize = 220;
 /// Facet lists show this many values before "Show all".
