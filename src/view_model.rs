@@ -12,6 +12,7 @@
 //!   the order of the original text.
 //! - [`route::RouteState`]: what the URL says is on screen, filter included.
 //! - [`highlight`]: the reader's mention highlighting ([`highlight::segments`]).
+//! - [`search`]: search chips, result cards, the date histogram's bars.
 //! - [`entity_list`]: entities as the Entities view and the card list them.
 //! - [`corrections`]: the reader's corrections in words and in storage.
 
@@ -19,6 +20,7 @@ pub mod corrections;
 pub mod entity_list;
 pub mod highlight;
 pub mod route;
+pub mod search;
 pub mod timeline;
 
 use crossread_core::ingest::{Article, DateBasis, NoticeKind, ParagraphKind};

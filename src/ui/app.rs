@@ -8,6 +8,7 @@ use super::library::Library;
 use super::not_found::NotFound;
 use super::reader::Reader;
 use super::route::{library_href, use_go, use_route, Section};
+use super::search_box::{focus_search_box, SearchBox};
 use super::search_state::Search;
 use super::site_footer::SiteFooter;
 use super::site_nav::SiteNav;
@@ -103,12 +104,15 @@ fn Shell() -> impl IntoView {
 
     // Escape closes an open card, else returns from a reader to the
     // library. Ctrl+Z (Cmd+Z) undoes the last correction outside text
-    // fields.
+    // fields. `/` outside text fields focuses the search box.
     let go = use_go();
     let on_key = window_event_listener(ev::keydown, move |e| {
         let ctrl = e.ctrl_key() || e.meta_key();
         let plain = !(ctrl || e.alt_key() || e.shift_key());
-        if plain && e.key() == "Escape" {
+        if !(ctrl || e.alt_key()) && e.key() == "/" && !typing(&e) {
+            e.prevent_default();
+            focus_search_box();
+        } else if plain && e.key() == "Escape" {
             if card.is_open() {
                 card.dismiss();
             } else if !typing(&e)
@@ -139,6 +143,7 @@ fn Shell() -> impl IntoView {
                 <a class="brand" href=library_href()>
                     {APP_NAME}
                 </a>
+                <SearchBox />
                 <SiteNav />
             </div>
         </header>

@@ -1,92 +1,198 @@
-//! The library: every article of the corpus, with title, outlet and date,
-//! or only those that mention the entity the URL filters on.
+//! The library: the articles of the corpus the URL's filter lets through —
+//! all of them when nothing is filtered, ranked search results with their
+//! best passage when words are searched — beside the facet panel.
 
 use super::corpus::use_corpus;
-use super::filter_chip::FilterChip;
+use super::facet_panel::FacetPanel;
+use super::filter_chip::FilterChips;
 use super::library_item::LibraryItem;
-use super::route::{use_route, RouteState};
+use super::route::{href, use_route, RouteState};
+use super::search_box::{focus_search_box, result_links};
 use super::search_state::use_search;
 use super::time_state::use_times;
+use crate::view_model::search::{summary, thousands, ResultCard, Summary};
 use crate::view_model::LibraryEntry;
+use leptos::ev;
 use leptos::prelude::*;
 
-/// Lists every article, including those that could not be read cleanly
-/// (they carry a visible notice). With an entity filter in the URL it lists
-/// only the articles that mention the entity, with the count of mentions,
-/// under a removable chip.
+/// `text` with a capital first letter and a full stop, as a message.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+/// One row of the list: what it shows and how it is keyed.
+#[derive(Clone, PartialEq)]
+struct Row {
+    /// Changes whenever what the row shows changes.
+    key: String,
+    entry: LibraryEntry,
+    mentions: Option<usize>,
+    card: Option<ResultCard>,
+}
+
+/// Lists the articles the URL's filter lets through, including those that
+/// could not be read cleanly (they carry a visible notice), a page at a
+/// time ("Show more"). Searched words rank the list and show each
+/// article's best passage; an entity filter adds the count of mentions.
+/// Above the list: the active filters as removable chips, the count, any
+/// query warnings and, for an empty result, a "did you mean" link.
 #[component]
 pub fn Library() -> impl IntoView {
     let corpus = use_corpus();
     let route = use_route();
     let inferred = use_times().inferred;
-    let entries = StoredValue::new(corpus.0.with_value(|articles| {
-        inferred.with_value(|guesses| {
-            let guess = |i: usize| guesses.get(i).and_then(Option::as_ref);
-            articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| LibraryEntry::of(a, guess(i)))
-                .collect::<Vec<_>>()
-        })
-    }));
-    let count = entries.with_value(Vec::len);
+    let count = corpus.0.with_value(Vec::len);
     let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
-
-    // (entry, mentions of the filtered entity) for every article listed:
-    // the matches of the URL's filter, best first when words are searched.
     let search = use_search();
-    let shown = Memo::new(move |_| {
-        let ranked = filter.with(|f| !f.query.trim().is_empty());
+
+    let rows = Memo::new(move |_| {
+        let limit = search.limit.get();
+        let words = filter.with(|f| f.query.trim().to_string());
+        // Rows link with the whole filter, so the key holds all of it.
+        let context =
+            filter.with(|f| RouteState { filter: f.clone(), ..RouteState::default() }.query());
         search.matches.with(|m| {
-            entries.with_value(|all| {
-                let mentions =
-                    |i: usize| m.mentions.as_ref().map(|c| c.get(i).copied().unwrap_or(0));
-                let order: Vec<usize> = if ranked {
-                    m.results.hits.iter().map(|h| h.article).collect()
-                } else {
-                    (0..all.len()).filter(|&i| m.contains(i)).collect()
-                };
-                order
-                    .into_iter()
-                    .filter_map(|i| all.get(i).map(|e| (e.clone(), mentions(i))))
+            let mentions = |i: usize| m.mentions.as_ref().map(|c| c.get(i).copied().unwrap_or(0));
+            let row = |i: usize, card: Option<ResultCard>| {
+                corpus.with_article(i, |a| Row {
+                    key: format!("{}\u{1f}{:?}\u{1f}{context}", a.id, mentions(i)),
+                    entry: inferred.with_value(|guesses| {
+                        LibraryEntry::of(a, guesses.get(i).and_then(Option::as_ref))
+                    }),
+                    mentions: mentions(i),
+                    card,
+                })
+            };
+            if words.is_empty() {
+                (0..count)
+                    .filter(|&i| m.contains(i))
+                    .take(limit)
+                    .filter_map(|i| row(i, None))
+                    .collect()
+            } else {
+                m.results
+                    .hits
+                    .iter()
+                    .filter_map(|h| {
+                        let card = corpus.with_article(h.article, |a| {
+                            inferred.with_value(|guesses| {
+                                let guess = guesses.get(h.article).and_then(Option::as_ref);
+                                ResultCard::of(a, h, guess)
+                            })
+                        })?;
+                        row(h.article, Some(card))
+                    })
                     .collect::<Vec<_>>()
-            })
+            }
         })
     });
-    let summary = move || {
-        let filtered = filter.with(|f| !f.is_empty());
-        match (filtered, shown.with(Vec::len), count) {
-            (_, _, 0) => {
-                "No articles are bundled. Add files to the articles folder and rebuild.".to_string()
+    let said = Memo::new(move |_| {
+        search.matches.with(|m| filter.with(|f| summary(f, m.total, count, &m.results)))
+    });
+    let warnings = Memo::new(move |_| {
+        search.matches.with(|m| {
+            m.results.warnings.iter().map(|w| sentence(&w.to_string())).collect::<Vec<_>>()
+        })
+    });
+    let more = move || search.matches.with(|m| m.total.saturating_sub(rows.with(Vec::len)));
+
+    // ↓ and ↑ move between the results; ↑ from the first returns to the box.
+    let on_keydown = move |e: ev::KeyboardEvent| {
+        let key = e.key();
+        if key != "ArrowDown" && key != "ArrowUp" {
+            return;
+        }
+        let links = result_links();
+        let active = document().active_element();
+        let Some(at) = links
+            .iter()
+            .position(|l| active.as_ref().is_some_and(|a| a == l.as_ref() as &web_sys::Element))
+        else {
+            return;
+        };
+        e.prevent_default();
+        match (key.as_str(), at) {
+            ("ArrowUp", 0) => focus_search_box(),
+            ("ArrowUp", _) => {
+                let _ = links[at - 1].focus();
             }
-            (false, _, 1) => "1 article about this story.".to_string(),
-            (false, _, n) => format!("{n} articles about this story."),
-            (true, 0, n) => format!("None of the {n} articles matches."),
-            (true, 1, n) => format!("1 of {n} articles matches."),
-            (true, k, n) => format!("{k} of {n} articles match."),
+            _ => {
+                if let Some(next) = links.get(at + 1) {
+                    let _ = next.focus();
+                }
+            }
         }
     };
 
     view! {
-        <section class="library-view" aria-labelledby="library-title">
-            <h1 id="library-title">"Library"</h1>
-            <FilterChip prefix="Mentions" />
-            <p class="summary" aria-live="polite">
-                {summary}
-            </p>
-            <ul class="library">
+        <section class="library-view search-layout" aria-labelledby="library-title">
+            <div class="search-main">
+                <h1 id="library-title">"Library"</h1>
+                <FilterChips />
+                <p class="summary" aria-live="polite">
+                    {move || said.with(Summary::text)}
+                    {move || {
+                        said.with(|s| match s {
+                            Summary::None { suggestion: Some((query, words)), .. } => {
+                                let state = route.with_untracked(|r| {
+                                    r.with_filter(crate::view_model::route::Filter {
+                                        query: query.clone(),
+                                        ..r.filter.clone()
+                                    })
+                                });
+                                Some(view! {
+                                    " Did you mean "
+                                    <a class="suggestion" href=href(&state)>
+                                        {words.clone()}
+                                    </a>
+                                    "?"
+                                })
+                            }
+                            _ => None,
+                        })
+                    }}
+                </p>
                 <For
-                    each=move || shown.get()
-                    key=|(entry, n)| (entry.id.clone(), *n)
-                    children=move |(entry, mentions)| {
-                        let state = filter.with_untracked(|f| RouteState {
-                            filter: f.clone(),
-                            ..RouteState::default()
-                        });
-                        view! { <LibraryItem entry mentions state /> }
-                    }
+                    each=move || warnings.get()
+                    key=|w| w.clone()
+                    children=|w| view! { <p class="search-warning" role="status">{w}</p> }
                 />
-            </ul>
+                <ul class="library" on:keydown=on_keydown>
+                    <For
+                        each=move || rows.get()
+                        key=|row| row.key.clone()
+                        children=move |row| {
+                            let state = filter.with_untracked(|f| RouteState {
+                                filter: f.clone(),
+                                ..RouteState::default()
+                            });
+                            match row.card {
+                                Some(card) => view! { <LibraryItem entry=row.entry mentions=row.mentions state card /> }.into_any(),
+                                None => view! { <LibraryItem entry=row.entry mentions=row.mentions state /> }.into_any(),
+                            }
+                        }
+                    />
+                </ul>
+                <Show when=move || { more() > 0 }>
+                    <button
+                        type="button"
+                        class="show-more"
+                        on:click=move |_| search.show_more(filter.get_untracked())
+                    >
+                        {move || {
+                            let shown = rows.with(Vec::len);
+                            format!("Show more ({} of {} shown)", thousands(shown), thousands(shown + more()))
+                        }}
+                    </button>
+                </Show>
+            </div>
+            <FacetPanel />
         </section>
     }
 }

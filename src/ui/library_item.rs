@@ -1,13 +1,18 @@
-//! One article in the library list.
+//! One article in the library list, or one search result.
 
 use super::notice_badges::NoticeBadges;
 use super::published_date::PublishedDate;
 use super::route::{href, RouteState};
+use super::search_marks::Marked;
+use crate::view_model::search::ResultCard;
 use crate::view_model::LibraryEntry;
 use leptos::prelude::*;
 
 /// A library row: the title as a link to the reader, then outlet, date,
-/// the number of mentions of the filtered entity, and any notices.
+/// the number of mentions of the filtered entity, and any notices. As a
+/// search result (`card`), the title's matched words are marked, the best
+/// passage follows as a snippet, and the link opens the reader at that
+/// passage.
 #[component]
 pub fn LibraryItem(
     /// What the row shows.
@@ -17,15 +22,34 @@ pub fn LibraryItem(
     /// The library's state; the link keeps its filter, so the reader marks
     /// the filtered entity.
     state: RouteState,
+    /// The search result this row shows, if words are searched.
+    #[prop(optional)]
+    card: Option<ResultCard>,
 ) -> impl IntoView {
     let LibraryEntry { id, title, outlet, date, notices } = entry;
     let untitled = title.untitled;
     let outlet_known = outlet.is_some();
-    let link = href(&state.reader(&id, None));
+    let mark = card.as_ref().and_then(|c| c.mark);
+    let link = match mark {
+        Some(span) => href(&state.reader_marked(&id, span.start, span.end)),
+        None => href(&state.reader(&id, None)),
+    };
+    let (title_view, snippet) = match card {
+        Some(card) => {
+            let snippet = view! {
+                <p class="snippet">
+                    {card.cut_before.then_some("… ")} <Marked segments=card.snippet />
+                    {card.cut_after.then_some(" …")}
+                </p>
+            };
+            (view! { <Marked segments=card.title /> }.into_any(), Some(snippet))
+        }
+        None => (title.text.into_any(), None),
+    };
     view! {
         <li class="entry" class:untitled=untitled>
             <a class="entry-title" href=link>
-                {title.text}
+                {title_view}
             </a>
             <p class="entry-meta">
                 <span class="outlet" class:unknown=!outlet_known>
@@ -47,6 +71,7 @@ pub fn LibraryItem(
                         }
                     })}
             </p>
+            {snippet}
             <NoticeBadges notices />
         </li>
     }

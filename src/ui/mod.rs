@@ -10,6 +10,9 @@
 //! - `time_state`: dates, inferred publication dates and events;
 //!   `search_state`: the search index and the URL filter's matches, the
 //!   one filtering model every view uses.
+//! - `search_box` (in the header), `facet_panel` and `filter_chip`: the
+//!   search words, facets and chips, all reading and writing the URL's
+//!   filter.
 //! - `route`: the app's state in the URL's query string.
 
 mod app;
@@ -26,6 +29,9 @@ mod entity_card;
 mod entity_picker;
 mod entity_row;
 mod entity_state;
+mod facet_histogram;
+mod facet_list;
+mod facet_panel;
 mod filter_chip;
 mod legend;
 mod library;
@@ -39,6 +45,9 @@ mod published_date;
 mod reader;
 mod removed_toggle;
 mod route;
+mod search_box;
+mod search_help;
+mod search_marks;
 mod search_state;
 mod site_footer;
 mod site_nav;

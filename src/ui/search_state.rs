@@ -2,6 +2,10 @@
 //! shared through context. Every view filters through [`Search::matches`],
 //! so search words, facets, an entity clicked anywhere and the timeline's
 //! filters are one model.
+//!
+//! The work per keystroke is bounded: every matching article is found and
+//! counted (for the facets and `keep`), but passages and highlights are
+//! built only for the result cards on screen ([`Search::limit`]).
 
 use super::corpus::Corpus;
 use super::entity_state::Entities;
@@ -9,6 +13,7 @@ use super::route::use_route;
 use super::time_state::Times;
 use crate::view_model::entity_list::mentions_per_article;
 use crate::view_model::route::Filter;
+use crate::view_model::search::RESULTS_PAGE;
 use crossread_core::search::{FacetInput, Index, SearchOptions, SearchResults};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,7 +27,8 @@ pub struct Matches {
     pub keep: Arc<Vec<bool>>,
     /// How many articles match.
     pub total: usize,
-    /// The ranked search results (hits, facets, warnings, suggestion).
+    /// The ranked search results: the best [`Search::limit`] hits, and
+    /// facets, warnings and suggestion over every match (entity included).
     pub results: Arc<SearchResults>,
     /// With an entity filter: how often article `i` mentions the entity.
     pub mentions: Option<Arc<Vec<usize>>>,
@@ -39,10 +45,14 @@ impl Matches {
 #[derive(Clone, Copy)]
 pub struct Search {
     /// The inverted index of the corpus, built once at start-up.
-    #[expect(dead_code, reason = "read by the timeline and search views being built")]
+    #[expect(dead_code, reason = "read by the timeline view being built")]
     pub index: StoredValue<Index>,
     /// The articles the URL's filter lets through.
     pub matches: Memo<Matches>,
+    /// How many results are shown (with passages) for the current filter.
+    pub limit: Memo<usize>,
+    /// The filter "Show more" was last used on, and how far it went.
+    more: RwSignal<(Filter, usize)>,
 }
 
 impl Search {
@@ -50,59 +60,91 @@ impl Search {
     /// earlier steps, and follows the URL's filter. Must be created inside
     /// the router (it reads the URL).
     pub fn new(corpus: Corpus, entities: Entities, times: Times) -> Search {
+        let started = now_ms();
         let index = corpus.0.with_value(|articles| {
             let facets = entities.machine.with_value(|ix| {
                 times.events.with_value(|ev| FacetInput::from_steps(articles.len(), ix, ev))
             });
             Index::build(articles, &facets)
         });
+        // For the scale benchmark: when the earlier steps were done (ms
+        // since the page started loading) and how long the index took.
+        let built = now_ms();
+        leptos::logging::log!(
+            "crossread: search index of {} articles built in {:.0} ms (start-up steps before it took {:.0} ms)",
+            index.len(),
+            built - started,
+            started
+        );
         let index = StoredValue::new(index);
         let route = use_route();
         let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
+        // Counted once per entity (not per keystroke), against the reader's
+        // corrected entities.
+        let entity = Memo::new(move |_| filter.with(|f| f.entity.clone()));
+        let mentions = Memo::new(move |_| {
+            entity.with(|id| {
+                id.as_ref()
+                    .map(|id| Arc::new(entities.index.with(|ix| mentions_per_article(ix, id))))
+            })
+        });
+        // A new filter starts again with one page of results.
+        let more = RwSignal::new((Filter::default(), RESULTS_PAGE));
+        let limit = Memo::new(move |_| {
+            let (more_filter, more_limit) = more.get();
+            filter.with(|f| if *f == more_filter { more_limit } else { RESULTS_PAGE })
+        });
         let matches = Memo::new(move |_| {
+            let limit = limit.get();
+            let mentions = mentions.get();
             filter.with(|f| {
                 corpus.0.with_value(|articles| {
-                    let mentions = f
-                        .entity
-                        .as_ref()
-                        .map(|id| Arc::new(entities.index.with(|ix| mentions_per_article(ix, id))));
-                    index.with_value(|ix| run(ix, articles, f, mentions))
+                    index.with_value(|ix| run(ix, articles, f, mentions, limit))
                 })
             })
         });
-        Search { index, matches }
+        Search { index, matches, limit, more }
+    }
+
+    /// Shows one more page of results for the current filter.
+    pub fn show_more(self, filter: Filter) {
+        let next = self.limit.get_untracked() + RESULTS_PAGE;
+        self.more.set((filter, next));
     }
 }
 
-/// Runs `filter` over the corpus. The entity part is matched against the
-/// corrected entities (`mentions`), the rest by the search index.
+/// Runs `filter` over the corpus, building hits for the best `limit`
+/// articles only. The entity part is matched against the corrected
+/// entities (`mentions`) and handed to the index as the subset to search
+/// in, so the total and every facet count are exact under the whole filter.
 fn run(
     index: &Index,
     articles: &[crossread_core::ingest::Article],
     filter: &Filter,
     mentions: Option<Arc<Vec<usize>>>,
+    limit: usize,
 ) -> Matches {
-    let n = articles.len();
     let text = format!("{} {}", filter.query, filter.facet_query());
-    let options = SearchOptions { limit: n, typing: true };
-    let mut results = index.search(articles, text.trim(), &options);
-    if let Some(counts) = &mentions {
-        results.hits.retain(|h| counts.get(h.article).copied().unwrap_or(0) > 0);
-        results.total = results.hits.len();
-    }
-    let mut keep = vec![false; n];
-    for hit in &results.hits {
-        if let Some(k) = keep.get_mut(hit.article) {
-            *k = true;
-        }
-    }
+    let options = SearchOptions { limit, typing: true };
+    let within: Option<Vec<bool>> =
+        mentions.as_ref().map(|counts| counts.iter().map(|&c| c > 0).collect());
+    let selection = index.search_within(articles, text.trim(), &options, within.as_deref());
+    let mut keep = selection.matching;
+    // Articles the index does not cover (none, unless it is out of date)
+    // stay listed when nothing is filtered.
+    keep.resize(articles.len(), filter.is_empty());
     Matches {
         filtered: !filter.is_empty(),
-        total: results.total,
+        total: selection.results.total,
         keep: Arc::new(keep),
-        results: Arc::new(results),
+        results: Arc::new(selection.results),
         mentions,
     }
+}
+
+/// Milliseconds since the page started loading.
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// The search provided by [`App`](super::App).

@@ -98,8 +98,7 @@ impl Filter {
             && self.before.is_none()
     }
 
-    /// True when only the search words are set (no facet).
-    #[expect(dead_code, reason = "read by the timeline and search views being built")]
+    /// True when some field other than the search words is set.
     pub fn has_facets(&self) -> bool {
         self.entity.is_some()
             || self.outlet.is_some()

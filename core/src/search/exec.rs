@@ -57,6 +57,16 @@ pub struct SearchResults {
     pub suggestion: Option<Suggestion>,
 }
 
+/// A search narrowed to a subset of the articles, with every match; see
+/// [`Index::search_within`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// `matching[i]`: article `i` matches the query and lies in the subset.
+    pub matching: Vec<bool>,
+    /// The total, the best hits and the facets of the matching articles.
+    pub results: SearchResults,
+}
+
 /// One matching article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
@@ -140,11 +150,47 @@ impl Index {
         query: &Query,
         options: &SearchOptions,
     ) -> SearchResults {
+        self.run_within(articles, query, options, None).results
+    }
+
+    /// Parses and runs `query` among the articles `within` lets through
+    /// (`within[i]`: article `i` may match; `None`: all may), and returns
+    /// every matching article besides the results. Hits (with passages) are
+    /// built only for the best `options.limit`, so the cost of a search
+    /// stays bounded however many articles match; the total and the facets
+    /// count every match inside `within`. For an empty result the results
+    /// carry a suggestion.
+    pub fn search_within(
+        &self,
+        articles: &[Article],
+        query: &str,
+        options: &SearchOptions,
+        within: Option<&[bool]>,
+    ) -> Selection {
+        let parsed = Query::parse(query, options.typing);
+        let mut selection = self.run_within(articles, &parsed, options, within);
+        if selection.results.total == 0 {
+            selection.results.suggestion = self.suggest(query, &parsed);
+        }
+        selection
+    }
+
+    /// Runs a parsed query among the articles `within` lets through.
+    pub fn run_within(
+        &self,
+        articles: &[Article],
+        query: &Query,
+        options: &SearchOptions,
+        within: Option<&[bool]>,
+    ) -> Selection {
         let n = self.articles.min(articles.len());
         let mut matched_stems: Vec<usize> = Vec::new();
         let mut total_score = vec![0f32; n];
         let mut fuzzy_count = vec![0u8; n];
-        let mut keep = vec![true; n];
+        let mut keep: Vec<bool> = match within {
+            Some(w) => (0..n).map(|d| w.get(d).copied().unwrap_or(false)).collect(),
+            None => vec![true; n],
+        };
         for clause in &query.clauses {
             let eval = self.eval_clause(
                 &clause.alternatives,
@@ -189,7 +235,14 @@ impl Index {
         matched_stems.sort_unstable();
         matched_stems.dedup();
         let hits = self.hits(articles, &docs, &matched_stems, &total_score, &fuzzy_count);
-        SearchResults { total, hits, facets, warnings: query.warnings.clone(), suggestion: None }
+        let results = SearchResults {
+            total,
+            hits,
+            facets,
+            warnings: query.warnings.clone(),
+            suggestion: None,
+        };
+        Selection { matching: keep, results }
     }
 
     fn eval_clause(

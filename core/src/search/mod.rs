@@ -12,6 +12,9 @@
 //!   [`Hit`]s with their best [`Passage`] and highlight spans (byte ranges of
 //!   the article's original text), [`Facets`] with live counts, warnings
 //!   and a "did you mean" [`Suggestion`].
+//! - [`Selection`] from [`Index::search_within`]: the same among a subset
+//!   of the articles (say, those mentioning a corrected entity), with every
+//!   matching article besides the few best hits.
 //! - [`snippet`]: a short window of a hit's passage for a result card.
 //!
 //! Words are folded (case, diacritics, apostrophes, hyphens; see [`fold`])
@@ -30,13 +33,15 @@ pub mod fold;
 mod fold_table;
 mod index;
 pub mod query;
+#[cfg(test)]
+mod selection_tests;
 mod snippet;
 pub mod synthetic;
 
 pub use dict::{allowed_edits, ONE_TYPO_FROM, TWO_TYPOS_FROM};
 pub use exec::{
-    Hit, Passage, SearchOptions, SearchResults, Suggestion, BM25_B, BM25_K1, FUZZY_WEIGHT,
-    MAX_FUZZY_TERMS, MAX_PREFIX_TERMS, MIN_PREFIX_CHARS, PREFIX_WEIGHT, TITLE_BOOST,
+    Hit, Passage, SearchOptions, SearchResults, Selection, Suggestion, BM25_B, BM25_K1,
+    FUZZY_WEIGHT, MAX_FUZZY_TERMS, MAX_PREFIX_TERMS, MIN_PREFIX_CHARS, PREFIX_WEIGHT, TITLE_BOOST,
 };
 pub use facets::{DateBucket, DateHistogram, DateUnit, FacetCount, Facets, MAX_FACET_VALUES};
 pub use index::{EntityTag, FacetInput, Index};
