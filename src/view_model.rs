@@ -23,6 +23,7 @@ pub mod route;
 pub mod search;
 pub mod timeline;
 
+use crossread_core::ingest::dates::MONTH_NAMES;
 use crossread_core::ingest::{Article, DateBasis, NoticeKind, ParagraphKind};
 use crossread_core::time::Inference;
 
@@ -97,22 +98,6 @@ pub enum DateView {
     Undated,
 }
 
-/// Month names for dates shown to people; no locale data is bundled.
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl DateView {
     /// How `article`'s publication date should read. `inferred` is the date
     /// the time step worked out from the corpus for an article that states
@@ -155,7 +140,7 @@ impl DateView {
 /// A date as ISO 8601 and for people ("3 January 2020").
 fn iso_and_human(year: i16, month: i8, day: i8) -> (String, String) {
     let iso = format!("{year:04}-{month:02}-{day:02}");
-    let name = usize::try_from(month).ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let name = usize::try_from(month).ok().and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1)));
     let human = match name {
         Some(name) => format!("{day} {name} {year}"),
         None => iso.clone(),

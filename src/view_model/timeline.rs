@@ -15,8 +15,8 @@
 //! arithmetic needs no calendar library here.
 
 use super::highlight::{segments, Segment, TypeFilter};
-use super::MONTHS;
 use crossread_core::entities::Mention;
+use crossread_core::ingest::dates::MONTH_NAMES;
 use crossread_core::ingest::Article;
 use crossread_core::time::{Conflict, ConflictKind, Event, Granularity, Resolved, TimeMention};
 use std::collections::BTreeMap;
@@ -78,7 +78,11 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// The English name of a month (1 to 12).
 fn month_name(month: u32) -> &'static str {
-    usize::try_from(month).ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied().unwrap_or("?")
+    usize::try_from(month)
+        .ok()
+        .and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1)))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// The first three letters of a month's name.

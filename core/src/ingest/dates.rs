@@ -25,7 +25,7 @@ const YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
 
 /// Month names and abbreviations with their numbers.
 /// Full month names, January first (also used to write dates out).
-pub(crate) const MONTH_NAMES: [&str; 12] = [
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
