@@ -21,8 +21,6 @@ use std::sync::Arc;
 /// The articles the filter lets through, and the search that chose them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Matches {
-    /// False when nothing is filtered: every article matches.
-    pub filtered: bool,
     /// `keep[i]`: article `i` matches (all true when not filtered).
     pub keep: Arc<Vec<bool>>,
     /// How many articles match.
@@ -44,9 +42,6 @@ impl Matches {
 /// The index and the live matches; see the module docs.
 #[derive(Clone, Copy)]
 pub struct Search {
-    /// The inverted index of the corpus, built once at start-up.
-    #[expect(dead_code, reason = "read by the timeline view being built")]
-    pub index: StoredValue<Index>,
     /// The articles the URL's filter lets through.
     pub matches: Memo<Matches>,
     /// How many results are shown (with passages) for the current filter.
@@ -103,7 +98,7 @@ impl Search {
                 })
             })
         });
-        Search { index, matches, limit, more }
+        Search { matches, limit, more }
     }
 
     /// Shows one more page of results for the current filter.
@@ -134,7 +129,6 @@ fn run(
     // stay listed when nothing is filtered.
     keep.resize(articles.len(), filter.is_empty());
     Matches {
-        filtered: !filter.is_empty(),
         total: selection.results.total,
         keep: Arc::new(keep),
         results: Arc::new(selection.results),
