@@ -107,6 +107,16 @@ pub struct Segment {
 }
 
 impl Segment {
+    /// Where the original-text offset `at` falls in this run's text,
+    /// clamped to the run and moved back to a character boundary.
+    fn cut_at(&self, at: usize) -> usize {
+        let mut i = at.clamp(self.start, self.start + self.text.len()) - self.start;
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
     /// A key that stays the same while nothing about the run changes.
     pub fn key(&self) -> (usize, usize, Option<MentionRef>, bool, Option<usize>) {
         (self.start, self.text.len(), self.mention.clone(), self.marked, self.date)
@@ -192,15 +202,7 @@ pub fn mark_range(runs: Vec<Segment>, mark: Option<(usize, usize)>) -> Vec<Segme
             out.push(Segment { marked: true, ..run });
             continue;
         }
-        // Cut points inside this run, moved back to character boundaries.
-        let cut = |at: usize| {
-            let mut i = at.clamp(run.start, end) - run.start;
-            while !run.text.is_char_boundary(i) {
-                i -= 1;
-            }
-            i
-        };
-        let (a, b) = (cut(from), cut(to));
+        let (a, b) = (run.cut_at(from), run.cut_at(to));
         let pieces = [(0, a, false), (a, b, true), (b, run.text.len(), false)];
         for (s, e, marked) in pieces {
             if s < e {
@@ -237,13 +239,6 @@ pub fn mark_dates(runs: Vec<Segment>, dates: &[(usize, usize)]) -> Vec<Segment> 
         let first = dates.partition_point(|&(_, e)| e <= run.start);
         let mut pos = 0;
         let mut last_end = 0;
-        let boundary = |at: usize| {
-            let mut i = at.clamp(run.start, end) - run.start;
-            while !run.text.is_char_boundary(i) {
-                i -= 1;
-            }
-            i
-        };
         for (offset, &(ds, de)) in dates.iter().enumerate().skip(first) {
             if ds >= end {
                 break;
@@ -252,7 +247,7 @@ pub fn mark_dates(runs: Vec<Segment>, dates: &[(usize, usize)]) -> Vec<Segment> 
                 continue;
             }
             last_end = de;
-            let (a, b) = (boundary(ds).max(pos), boundary(de));
+            let (a, b) = (run.cut_at(ds).max(pos), run.cut_at(de));
             if a >= b {
                 continue;
             }
