@@ -5,6 +5,8 @@ use super::facet_histogram::FacetHistogram;
 use super::facet_list::FacetList;
 use super::search_state::use_search;
 use crate::view_model::search::FilterField;
+use crossread_core::entities::EntityType;
+use crossread_core::search::FacetCount;
 use leptos::prelude::*;
 
 /// Screens at least this wide show the panel open beside the list; on
@@ -32,7 +34,7 @@ pub fn FacetPanel() -> impl IntoView {
             <FacetList
                 title="Entity type"
                 field=FilterField::Kind
-                items=Signal::derive(move || facets.with(|f| f.entity_types.clone()))
+                items=Signal::derive(move || facets.with(|f| readable_types(&f.entity_types)))
             />
             <FacetList
                 title="Entity"
@@ -41,4 +43,17 @@ pub fn FacetPanel() -> impl IntoView {
             />
         </details>
     }
+}
+
+/// Type facets named as the legend names them ("Group / nationality"
+/// rather than the query-language code `norp`).
+fn readable_types(counts: &[FacetCount]) -> Vec<FacetCount> {
+    counts
+        .iter()
+        .map(|c| FacetCount {
+            label: EntityType::parse(&c.value)
+                .map_or_else(|| c.label.clone(), |t| t.label().into()),
+            ..c.clone()
+        })
+        .collect()
 }
