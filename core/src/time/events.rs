@@ -30,7 +30,7 @@ use crate::ingest::Article;
 use crate::span::Span;
 use jiff::civil::Date;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Two day-level reports of one event may give dates this many days apart
 /// ("on Tuesday" in one time zone, "Wednesday" in another, or a report
@@ -185,15 +185,15 @@ pub fn extract_events(
     times: &[Vec<TimeMention>],
     entities: &EntityIndex,
 ) -> Vec<Event> {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let mut words = Words::new();
     let mut mentions: Vec<Candidate> = Vec::new();
     for (i, article) in articles.iter().enumerate() {
         let Some(found) = times.get(i) else { continue };
         let ents = entities.mentions.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        mentions.extend(article_mentions(&stemmer, i, article, found, ents));
+        mentions.extend(article_mentions(&mut words, i, article, found, ents));
     }
     let mut clusters = cluster(&mentions);
-    attach_undated(&stemmer, articles, times, entities, &mut mentions, &mut clusters);
+    attach_undated(&mut words, articles, times, entities, &mut mentions, &mut clusters);
     let mut events: Vec<Event> =
         clusters.into_iter().filter_map(|c| build_event(&mentions, &c)).collect();
     events.sort_by(|a, b| (a.date.start, &a.id).cmp(&(b.date.start, &b.id)));
@@ -212,7 +212,7 @@ pub fn extract_events(
 #[derive(Clone, Debug)]
 struct Candidate {
     source: EventSource,
-    stems: BTreeSet<String>,
+    stems: StemSet,
     entities: Vec<EntityId>,
     counts: Vec<Count>,
 }
@@ -229,7 +229,7 @@ struct Count {
 
 /// The event mentions of one article.
 fn article_mentions(
-    stemmer: &Stemmer,
+    words: &mut Words,
     index: usize,
     article: &Article,
     times: &[TimeMention],
@@ -280,7 +280,7 @@ fn article_mentions(
                 .collect();
             for (clause, m) in clauses(&p.text, s, para.start, &usable) {
                 if let Some(c) =
-                    candidate(stemmer, index, article, &p.text, para.start, clause, m, entities)
+                    candidate(words, index, article, &p.text, para.start, clause, m, entities)
                 {
                     found.push(c);
                 }
@@ -392,7 +392,7 @@ fn clause_boundary(gap: &str) -> Option<usize> {
 /// too few words of its own to report anything.
 #[allow(clippy::too_many_arguments)]
 fn candidate(
-    stemmer: &Stemmer,
+    words: &mut Words,
     index: usize,
     article: &Article,
     para_text: &str,
@@ -413,7 +413,7 @@ fn candidate(
     let span = Span::new(offset + local.start, offset + local.end);
     let sentence_text = local.of(para_text).to_string();
     let dates_in: Vec<Span> = vec![Span::new(m.span.start - offset, m.span.end - offset)];
-    let stems = stems_outside(stemmer, para_text, local, &dates_in);
+    let stems = words.stems_outside(para_text, local, &dates_in);
     if stems.len() < MIN_EVENT_WORDS {
         return None;
     }
@@ -617,41 +617,96 @@ fn stem(stemmer: &Stemmer, word: &str) -> String {
     stemmer.stem(&word.to_lowercase()).into_owned()
 }
 
-/// The stemmed content words of `text[within]`, leaving out the `skip`
-/// spans (the dating expression).
-fn stems_outside(stemmer: &Stemmer, text: &str, within: Span, skip: &[Span]) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut start: Option<usize> = None;
-    let slice = within.of(text);
-    let mut push = |s: usize, e: usize| {
-        let abs = Span::new(within.start + s, within.start + e);
-        if skip.iter().any(|k| k.overlaps(abs)) {
-            return;
-        }
-        let w = &slice[s..e];
-        if w.chars().count() < MIN_WORD_CHARS || w.chars().all(|c| c.is_ascii_digit()) {
-            return;
-        }
-        let lower = w.to_lowercase();
-        if STOPWORDS.contains(&lower.as_str()) {
-            return;
-        }
-        out.insert(stem(stemmer, &lower));
-    };
-    for (at, c) in slice.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                push(s, at);
-                start = None;
+/// The stemmer, and a number for each stem seen so far: a sentence's words
+/// are kept as a [`StemSet`] of numbers, so comparing two sentences never
+/// compares strings.
+struct Words {
+    stemmer: Stemmer,
+    ids: HashMap<String, u32>,
+}
+
+impl Words {
+    fn new() -> Words {
+        Words { stemmer: Stemmer::create(Algorithm::English), ids: HashMap::new() }
+    }
+
+    /// The stemmed content words of `text[within]`, leaving out the `skip`
+    /// spans (the dating expression).
+    fn stems_outside(&mut self, text: &str, within: Span, skip: &[Span]) -> StemSet {
+        let mut out = Vec::new();
+        let slice = within.of(text);
+        let mut push = |s: usize, e: usize| {
+            let abs = Span::new(within.start + s, within.start + e);
+            if skip.iter().any(|k| k.overlaps(abs)) {
+                return;
             }
-            _ => {}
+            let w = &slice[s..e];
+            if w.chars().count() < MIN_WORD_CHARS || w.chars().all(|c| c.is_ascii_digit()) {
+                return;
+            }
+            let lower = w.to_lowercase();
+            if STOPWORDS.contains(&lower.as_str()) {
+                return;
+            }
+            let stemmed = stem(&self.stemmer, &lower);
+            let next = self.ids.len() as u32;
+            out.push(*self.ids.entry(stemmed).or_insert(next));
+        };
+        // Words are runs of letters and digits.
+        let mut start: Option<usize> = None;
+        for (at, c) in slice.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => {
+                    push(s, at);
+                    start = None;
+                }
+                _ => {}
+            }
         }
+        if let Some(s) = start {
+            push(s, slice.len());
+        }
+        StemSet::new(out)
     }
-    if let Some(s) = start {
-        push(s, slice.len());
+}
+
+/// A sentence's distinct stems, as sorted stem numbers (see [`Words`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct StemSet(Vec<u32>);
+
+impl StemSet {
+    fn new(mut ids: Vec<u32>) -> StemSet {
+        ids.sort_unstable();
+        ids.dedup();
+        StemSet(ids)
     }
-    out
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// How many stems the two sets share.
+    fn shared(&self, other: &StemSet) -> usize {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
 }
 
 // ------------------------------------------------------------- summaries
@@ -1067,11 +1122,11 @@ fn similarity(a: &Candidate, b: &Candidate) -> Option<f64> {
     }
     // One sentence never tells two of one article's events at once, but the
     // same article may tell an event twice (lede and body).
-    let shared = a.stems.intersection(&b.stems).count();
+    let shared = a.stems.shared(&b.stems);
     if shared < MIN_SHARED_STEMS {
         return None;
     }
-    let union = a.stems.union(&b.stems).count().max(1);
+    let union = (a.stems.len() + b.stems.len() - shared).max(1);
     let jaccard = shared as f64 / union as f64;
     let shared_entity = a.entities.iter().any(|e| is_specific(e) && b.entities.contains(e));
     let shared_count =
@@ -1190,8 +1245,12 @@ pub const MIN_UNDATED_SHARED_STEMS: usize = 2;
 /// their own ("The strikes … left 25 dead and upwards of 50 wounded"), so
 /// their details can be compared. Such a sentence never starts an event,
 /// and joins the one event it is most similar to.
+///
+/// A sentence is only compared with the dated mentions that can pass the
+/// test (see [`UndatedIndex`]), so a corpus of thousands of articles that
+/// repeat one another's sentences stays linear in practice.
 fn attach_undated(
-    stemmer: &Stemmer,
+    words: &mut Words,
     articles: &[Article],
     times: &[Vec<TimeMention>],
     entities: &EntityIndex,
@@ -1201,21 +1260,18 @@ fn attach_undated(
     if clusters.is_empty() {
         return;
     }
-    let owner: BTreeMap<usize, usize> =
-        clusters.iter().enumerate().flat_map(|(k, c)| c.iter().map(move |&i| (i, k))).collect();
-    let mut index_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.source.date.is_some() {
-            for stem in &m.stems {
-                index_of.entry(stem.as_str()).or_default().push(i);
-            }
+    let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
+    for (k, c) in clusters.iter().enumerate() {
+        for &i in c {
+            owner[i] = Some(k);
         }
     }
+    let index = UndatedIndex::new(mentions);
     let mut joins: Vec<(usize, Candidate)> = Vec::new();
-    for (index, article) in articles.iter().enumerate() {
+    for (at_article, article) in articles.iter().enumerate() {
         let dated: Vec<Span> =
-            times.get(index).map_or(Vec::new(), |t| t.iter().map(|m| m.span).collect());
-        let ents = entities.mentions.get(index).map(Vec::as_slice).unwrap_or(&[]);
+            times.get(at_article).map_or(Vec::new(), |t| t.iter().map(|m| m.span).collect());
+        let ents = entities.mentions.get(at_article).map(Vec::as_slice).unwrap_or(&[]);
         for p in &article.paragraphs {
             let sentences = Sentences::new(&p.text);
             let mut at = 0;
@@ -1233,70 +1289,41 @@ fn attach_undated(
                 if dated.iter().any(|d| span.overlaps(*d)) {
                     continue;
                 }
-                let stems = stems_outside(stemmer, &p.text, local, &[]);
+                let stems = words.stems_outside(&p.text, local, &[]);
                 if stems.len() < MIN_EVENT_WORDS {
                     continue;
                 }
-                let sentence_text = local.of(&p.text).to_string();
-                let c = Candidate {
-                    counts: counts(&sentence_text),
-                    source: EventSource {
-                        article: index,
-                        file: article.file.clone(),
-                        span,
-                        summary: summarize(&p.text, local, local.start..local.start),
-                        sentence: sentence_text,
-                        date_text: None,
-                        date: None,
-                    },
-                    stems,
-                    entities: {
-                        let mut e: Vec<EntityId> = ents
-                            .iter()
-                            .filter(|e| span.contains(e.span))
-                            .map(|e| e.entity.clone())
-                            .collect();
-                        e.sort();
-                        e.dedup();
-                        e
-                    },
+                let sentence_text = local.of(&p.text);
+                let sentence_counts = counts(sentence_text);
+                let Some(k) =
+                    index.best_event(mentions, &owner, at_article, &stems, &sentence_counts)
+                else {
+                    continue;
                 };
-                // Shared stems per dated mention of another article, through
-                // the index (never a scan of every mention).
-                let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-                for stem in &c.stems {
-                    for &i in index_of.get(stem.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                        *shared.entry(i).or_insert(0) += 1;
-                    }
-                }
-                let mut best: Option<(f64, usize)> = None;
-                for (i, n) in shared {
-                    if n < MIN_UNDATED_SHARED_STEMS {
-                        continue;
-                    }
-                    let m = &mentions[i];
-                    let Some(&k) = owner.get(&i) else { continue };
-                    let union = (c.stems.len() + m.stems.len() - n).max(1);
-                    let jaccard = n as f64 / union as f64;
-                    let same_count = c
-                        .counts
-                        .iter()
-                        .any(|x| m.counts.iter().any(|y| x.what == y.what && x.value == y.value));
-                    // Within one article only the same count of the same
-                    // thing ties a sentence to an event (its other sentences
-                    // share its topic words anyway).
-                    let other_article = m.source.article != index;
-                    let joins = (other_article
-                        && jaccard >= MIN_UNDATED_SIMILARITY
-                        && n >= MIN_OVERLAP_SHARED_STEMS)
-                        || same_count;
-                    if joins && best.is_none_or(|(b, _)| jaccard > b) {
-                        best = Some((jaccard, k));
-                    }
-                }
-                if let Some((_, k)) = best {
-                    joins.push((k, c));
-                }
+                let mut e: Vec<EntityId> = ents
+                    .iter()
+                    .filter(|e| span.contains(e.span))
+                    .map(|e| e.entity.clone())
+                    .collect();
+                e.sort();
+                e.dedup();
+                joins.push((
+                    k,
+                    Candidate {
+                        counts: sentence_counts,
+                        source: EventSource {
+                            article: at_article,
+                            file: article.file.clone(),
+                            span,
+                            summary: summarize(&p.text, local, local.start..local.start),
+                            sentence: sentence_text.to_string(),
+                            date_text: None,
+                            date: None,
+                        },
+                        stems,
+                        entities: e,
+                    },
+                ));
             }
         }
     }
@@ -1306,6 +1333,177 @@ fn attach_undated(
     }
     for c in clusters.iter_mut() {
         c.sort_by_key(|&i| (mentions[i].source.article, mentions[i].source.span.start));
+    }
+}
+
+/// A stem or count that more than this many distinct dated sentences
+/// share is, for finding what an undated sentence may join, a stop word of
+/// the corpus ("embassy" in ten thousand articles about one storming): the
+/// sentence is found through its rarer stems instead, and still scored on
+/// all of them. Below this size nothing is skipped, so small corpora get
+/// the exact answer.
+pub const MAX_WALKED_ENTRIES: usize = 256;
+
+/// An undated sentence is scored against at most about this many distinct
+/// dated sentences, those sharing its rarest words first. Only a corpus
+/// that repeats one template thousands of times reaches it.
+pub const MAX_UNDATED_CANDIDATES: usize = 64;
+
+/// The dated mentions, indexed so that an undated sentence meets only
+/// those it may join.
+///
+/// Mentions with the same stems are one entry (syndicated copies repeat
+/// whole sentences). An entry is found either through a shared count of a
+/// shared thing, or through a shared stem among the first few of its stems
+/// in corpus order, rarest first: two sets whose Jaccard similarity reaches
+/// [`MIN_UNDATED_SIMILARITY`] always share a stem within those first few
+/// ("prefix filtering", Chaudhuri et al. 2006), so nothing that could join
+/// is missed, and the story's common words (see [`MAX_WALKED_ENTRIES`])
+/// are never walked.
+struct UndatedIndex<'a> {
+    entries: Vec<Entry<'a>>,
+    /// How many entries hold each stem.
+    frequency: HashMap<u32, usize>,
+    /// Entries by the stems of their prefix.
+    by_prefix: HashMap<u32, Vec<usize>>,
+    /// Entries by the counts their mentions give.
+    by_count: HashMap<CountKey<'a>, Vec<usize>>,
+}
+
+/// A count as a key: the thing counted and the value's bits.
+type CountKey<'a> = (&'a str, u64);
+
+/// One distinct stem set of the dated mentions.
+struct Entry<'a> {
+    stems: &'a StemSet,
+    /// The mentions with these stems, in ascending order.
+    members: Vec<usize>,
+    /// The first of them to give each count.
+    counted: HashMap<CountKey<'a>, usize>,
+}
+
+impl<'a> UndatedIndex<'a> {
+    fn new(mentions: &'a [Candidate]) -> UndatedIndex<'a> {
+        let mut entry_of: HashMap<&'a StemSet, usize> = HashMap::new();
+        let mut entries: Vec<Entry<'a>> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.source.date.is_none() {
+                continue;
+            }
+            let e = *entry_of.entry(&m.stems).or_insert_with(|| {
+                entries.push(Entry {
+                    stems: &m.stems,
+                    members: Vec::new(),
+                    counted: HashMap::new(),
+                });
+                entries.len() - 1
+            });
+            entries[e].members.push(i);
+            for c in &m.counts {
+                entries[e].counted.entry((c.what.as_str(), c.value.to_bits())).or_insert(i);
+            }
+        }
+        let mut frequency: HashMap<u32, usize> = HashMap::new();
+        for entry in &entries {
+            for s in entry.stems.iter() {
+                *frequency.entry(s).or_insert(0) += 1;
+            }
+        }
+        let mut index = UndatedIndex {
+            entries,
+            frequency,
+            by_prefix: HashMap::new(),
+            by_count: HashMap::new(),
+        };
+        for (e, entry) in index.entries.iter().enumerate() {
+            for s in index.prefix(entry.stems) {
+                index.by_prefix.entry(s).or_default().push(e);
+            }
+            for &key in entry.counted.keys() {
+                index.by_count.entry(key).or_default().push(e);
+            }
+        }
+        index
+    }
+
+    /// The rarest stems of a set, as many as a set of its size must share
+    /// with any set it is [`MIN_UNDATED_SIMILARITY`]-similar to.
+    fn prefix(&self, stems: &StemSet) -> Vec<u32> {
+        let mut order: Vec<u32> = stems.iter().collect();
+        order.sort_by_key(|s| (self.frequency.get(s).copied().unwrap_or(0), *s));
+        // A set this size shares at least `t * len` stems with any set it is
+        // t-similar to, so its `len - ceil(t * len) + 1` rarest stems hold
+        // one of them (the epsilon keeps rounding on the safe, longer side).
+        let least_shared = ((MIN_UNDATED_SIMILARITY - 1e-9) * stems.len() as f64).ceil() as usize;
+        let keep = stems.len() - least_shared + 1;
+        order.truncate(keep.min(stems.len()));
+        order
+    }
+
+    /// The event (cluster number) an undated sentence of article `article`
+    /// joins: the one of the most similar dated mention that it may join
+    /// (the earliest such mention on a tie), if any.
+    fn best_event(
+        &self,
+        mentions: &[Candidate],
+        owner: &[Option<usize>],
+        article: usize,
+        stems: &StemSet,
+        sentence_counts: &[Count],
+    ) -> Option<usize> {
+        // Counts first, then stems rarest first, until enough are found.
+        let mut found: BTreeSet<usize> = BTreeSet::new();
+        let prefix = self.prefix(stems);
+        let lists = sentence_counts
+            .iter()
+            .filter_map(|c| self.by_count.get(&(c.what.as_str(), c.value.to_bits())))
+            .chain(prefix.iter().filter_map(|s| self.by_prefix.get(s)));
+        for list in lists.filter(|l| l.len() <= MAX_WALKED_ENTRIES) {
+            if found.len() >= MAX_UNDATED_CANDIDATES {
+                break;
+            }
+            found.extend(list.iter().copied());
+        }
+        // (similarity, mention, event), best first.
+        let mut best: Option<(f64, usize, usize)> = None;
+        for e in found {
+            let Entry { stems: other, members, counted } = &self.entries[e];
+            let n = stems.shared(other);
+            if n < MIN_UNDATED_SHARED_STEMS {
+                continue;
+            }
+            let union = (stems.len() + other.len() - n).max(1);
+            let jaccard = n as f64 / union as f64;
+            if best.is_some_and(|(b, _, _)| jaccard < b) {
+                continue;
+            }
+            let similar = jaccard >= MIN_UNDATED_SIMILARITY && n >= MIN_OVERLAP_SHARED_STEMS;
+            // The earliest mention the sentence may join: one of another
+            // article when they are similar, or one giving the same count
+            // of the same thing (within one article only that ties a
+            // sentence to an event: its other sentences share its topic
+            // words anyway).
+            let by_words = similar
+                .then(|| members.iter().copied().find(|&i| mentions[i].source.article != article))
+                .flatten();
+            let by_count = sentence_counts
+                .iter()
+                .filter_map(|c| counted.get(&(c.what.as_str(), c.value.to_bits())))
+                .min()
+                .copied();
+            let Some(i) = by_words.into_iter().chain(by_count).min() else { continue };
+            if owner[i].is_none() {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((b, bi, _)) => jaccard > b || (jaccard == b && i < bi),
+            };
+            if better {
+                best = Some((jaccard, i, owner[i].expect("checked above")));
+            }
+        }
+        best.map(|(_, _, k)| k)
     }
 }
 
@@ -1329,11 +1527,7 @@ fn build_event(mentions: &[Candidate], members: &[usize]) -> Option<Event> {
     // words with the others (an outlier that joined on a few shared words
     // never speaks for the event); more content words on a tie.
     let centrality = |c: &Candidate| -> usize {
-        sources
-            .iter()
-            .filter(|o| !std::ptr::eq(**o, c))
-            .map(|o| c.stems.intersection(&o.stems).count())
-            .sum()
+        sources.iter().filter(|o| !std::ptr::eq(**o, c)).map(|o| c.stems.shared(&o.stems)).sum()
     };
     let summary = sources
         .iter()
@@ -1439,6 +1633,44 @@ fn slug(value: &str, summary: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Prefix filtering loses nothing: two stem sets similar enough to
+        /// join always share a stem of their prefixes, whatever the corpus
+        /// frequencies that order them.
+        #[test]
+        fn similar_sets_share_a_prefix_stem(
+            x in proptest::collection::btree_set(0u32..24, 1..14),
+            y in proptest::collection::btree_set(0u32..24, 1..14),
+            freq in proptest::collection::vec(0usize..50, 24),
+        ) {
+            let index = UndatedIndex {
+                entries: Vec::new(),
+                frequency: freq.iter().enumerate().map(|(i, &f)| (i as u32, f)).collect(),
+                by_prefix: HashMap::new(),
+                by_count: HashMap::new(),
+            };
+            let (x, y) = (StemSet::new(x.into_iter().collect()), StemSet::new(y.into_iter().collect()));
+            let n = x.shared(&y);
+            let jaccard = n as f64 / (x.len() + y.len() - n) as f64;
+            if jaccard >= MIN_UNDATED_SIMILARITY {
+                let (px, py) = (index.prefix(&x), index.prefix(&y));
+                prop_assert!(px.iter().any(|s| py.contains(s)), "{x:?} {y:?} {px:?} {py:?}");
+            }
+        }
+
+        /// `shared` counts the common members of two sets.
+        #[test]
+        fn shared_counts_the_intersection(
+            x in proptest::collection::btree_set(0u32..40, 0..20),
+            y in proptest::collection::btree_set(0u32..40, 0..20),
+        ) {
+            let expected = x.intersection(&y).count();
+            let (x, y) = (StemSet::new(x.into_iter().collect()), StemSet::new(y.into_iter().collect()));
+            prop_assert_eq!(x.shared(&y), expected);
+        }
+    }
 
     #[test]
     fn inflections_meet_at_one_stem() {

@@ -163,11 +163,15 @@ struct DatedDay {
 /// from the corpus (see the module docs); `None` for dated articles and
 /// where evidence is absent.
 pub fn infer_published(articles: &[Article]) -> Vec<Option<Inference>> {
+    if articles.iter().all(|a| a.published.date.is_some()) {
+        return vec![None; articles.len()];
+    }
     let mut dated_days: Vec<DatedDay> = Vec::new();
-    let mut dated: Vec<(Date, &str)> = Vec::new();
-    for a in articles {
+    // Each publication date once, with its first article.
+    let mut dated: BTreeMap<Date, (usize, &str)> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
         let Some(p) = a.published.date else { continue };
-        dated.push((p, &a.file));
+        dated.entry(p).or_insert((i, &a.file));
         for (m, d) in find_times_detailed(a, Some(p), AnchorKind::Published) {
             let Some(r) = m.resolved.as_ref().filter(|r| r.granularity == Granularity::Day) else {
                 continue;
@@ -180,13 +184,81 @@ pub fn infer_published(articles: &[Article]) -> Vec<Option<Inference>> {
             });
         }
     }
+    let corpus = Corpus::new(&dated_days, &dated);
     articles
         .iter()
         .map(|a| match a.published.date {
             Some(_) => None,
-            None => infer_one(a, &dated_days, &dated),
+            None => infer_one(a, &corpus),
         })
         .collect()
+}
+
+/// The dated articles' days, indexed so that each undated article looks
+/// only at those it can share (a corpus of thousands of articles never
+/// compares every undated article with every dated one).
+struct Corpus<'a> {
+    /// The publication dates, each with its first article (number, file).
+    dated: &'a BTreeMap<Date, (usize, &'a str)>,
+    /// `dated_days` by (month, day).
+    by_day: BTreeMap<(i8, i8), Vec<&'a DatedDay>>,
+    /// The distinct (date, words) of `dated_days`, each with its last
+    /// copy and that copy's place in `dated_days`: syndicated copies
+    /// repeat whole sentences.
+    distinct: Vec<(usize, &'a DatedDay)>,
+    /// For each weekday (from Monday), the `distinct` entries of that
+    /// weekday holding each word.
+    by_weekday_word: [BTreeMap<&'a str, Vec<u32>>; 7],
+}
+
+impl<'a> Corpus<'a> {
+    fn new(dated_days: &'a [DatedDay], dated: &'a BTreeMap<Date, (usize, &'a str)>) -> Corpus<'a> {
+        let mut by_day: BTreeMap<(i8, i8), Vec<&DatedDay>> = BTreeMap::new();
+        let mut slot: BTreeMap<(Date, &BTreeSet<String>), usize> = BTreeMap::new();
+        let mut distinct: Vec<(usize, &DatedDay)> = Vec::new();
+        for (i, d) in dated_days.iter().enumerate() {
+            by_day.entry((d.date.month(), d.date.day())).or_default().push(d);
+            match slot.get(&(d.date, &d.words)) {
+                Some(&k) => distinct[k] = (i, d),
+                None => {
+                    slot.insert((d.date, &d.words), distinct.len());
+                    distinct.push((i, d));
+                }
+            }
+        }
+        let mut by_weekday_word: [BTreeMap<&str, Vec<u32>>; 7] = Default::default();
+        for (k, (_, d)) in distinct.iter().enumerate() {
+            let day = d.date.weekday().to_monday_zero_offset() as usize;
+            for w in &d.words {
+                by_weekday_word[day].entry(w.as_str()).or_default().push(k as u32);
+            }
+        }
+        Corpus { dated, by_day, distinct, by_weekday_word }
+    }
+
+    /// The dated day on weekday `day` whose sentence shares most words
+    /// with `words` (at least [`MIN_SHARED_WORDS`]); the latest date on a
+    /// tie, then the last one. With the shared words.
+    fn best_weekday(
+        &self,
+        day: Weekday,
+        words: &BTreeSet<String>,
+    ) -> Option<(&'a DatedDay, Vec<String>)> {
+        let postings = &self.by_weekday_word[day.to_monday_zero_offset() as usize];
+        let mut shared: BTreeMap<u32, usize> = BTreeMap::new();
+        for w in words {
+            for &k in postings.get(w.as_str()).into_iter().flatten() {
+                *shared.entry(k).or_insert(0) += 1;
+            }
+        }
+        let (k, _) =
+            shared.into_iter().filter(|&(_, n)| n >= MIN_SHARED_WORDS).max_by_key(|&(k, n)| {
+                let (last, d) = self.distinct[k as usize];
+                (n, std::cmp::Reverse(d.date), last)
+            })?;
+        let (_, d) = self.distinct[k as usize];
+        Some((d, words.intersection(&d.words).cloned().collect()))
+    }
 }
 
 /// A lower bound on the publication date, with its reason and evidence.
@@ -196,7 +268,7 @@ struct Bound {
     span: Span,
 }
 
-fn infer_one(a: &Article, dated_days: &[DatedDay], dated: &[(Date, &str)]) -> Option<Inference> {
+fn infer_one(a: &Article, corpus: &Corpus) -> Option<Inference> {
     let mentions = find_times_detailed(a, None, AnchorKind::Published);
     let past = |d: &Detail| d.tense != Tense::Future;
     let mut bounds: Vec<Bound> = Vec::new();
@@ -215,8 +287,8 @@ fn infer_one(a: &Article, dated_days: &[DatedDay], dated: &[(Date, &str)]) -> Op
             // A month or year alone ("in 2003") bounds the date too loosely
             // to show as one: it is left out.
             (What::Date { year: None, month, day, .. }, None) => {
-                if let Some(b) = shared_day(m, *month, *day, dated_days)
-                    .or_else(|| corpus_year(m, *month, *day, dated))
+                if let Some(b) = shared_day(m, *month, *day, corpus)
+                    .or_else(|| corpus_year(m, *month, *day, corpus.dated))
                 {
                     bounds.push(b);
                 }
@@ -225,7 +297,7 @@ fn infer_one(a: &Article, dated_days: &[DatedDay], dated: &[(Date, &str)]) -> Op
         }
     }
     let lower = bounds.iter().max_by_key(|b| b.date);
-    if let Some(found) = from_weekdays(&mentions, dated_days, lower.map(|b| b.date)) {
+    if let Some(found) = from_weekdays(&mentions, corpus, lower.map(|b| b.date)) {
         return Some(found);
     }
     let b = lower?;
@@ -241,9 +313,9 @@ fn infer_one(a: &Article, dated_days: &[DatedDay], dated: &[(Date, &str)]) -> Op
 }
 
 /// A year-less day that dated articles also mention: the year they give.
-fn shared_day(m: &TimeMention, month: i8, day: i8, dated_days: &[DatedDay]) -> Option<Bound> {
+fn shared_day(m: &TimeMention, month: i8, day: i8, corpus: &Corpus) -> Option<Bound> {
     let mut votes: BTreeMap<Date, (usize, &str, Date)> = BTreeMap::new();
-    for d in dated_days.iter().filter(|d| d.date.month() == month && d.date.day() == day) {
+    for d in corpus.by_day.get(&(month, day)).into_iter().flatten() {
         let e = votes.entry(d.date).or_insert((0, &d.file, d.published));
         e.0 += 1;
     }
@@ -263,19 +335,26 @@ fn shared_day(m: &TimeMention, month: i8, day: i8, dated_days: &[DatedDay]) -> O
 }
 
 /// A year-less day read in the year of the nearest later dated article.
-fn corpus_year(m: &TimeMention, month: i8, day: i8, dated: &[(Date, &str)]) -> Option<Bound> {
-    let mut best: Option<(i64, Date, Date, &str)> = None;
-    for &(p, file) in dated {
+fn corpus_year(
+    m: &TimeMention,
+    month: i8,
+    day: i8,
+    dated: &BTreeMap<Date, (usize, &str)>,
+) -> Option<Bound> {
+    // (gap, first article, date, publication date, file): the smallest gap,
+    // the earliest article on a tie.
+    let mut best: Option<(i64, usize, Date, Date, &str)> = None;
+    for (&p, &(i, file)) in dated {
         let candidate = (-1..=0)
             .filter_map(|k| Date::new(p.year().checked_add(k)?, month, day).ok())
             .filter(|c| *c <= p)
             .max()?;
         let gap = p.duration_since(candidate).as_secs() / 86_400;
-        if gap <= CORPUS_YEAR_WINDOW_DAYS && best.is_none_or(|(g, ..)| gap < g) {
-            best = Some((gap, candidate, p, file));
+        if gap <= CORPUS_YEAR_WINDOW_DAYS && best.is_none_or(|(g, j, ..)| (gap, i) < (g, j)) {
+            best = Some((gap, i, candidate, p, file));
         }
     }
-    let (_, date, p, file) = best?;
+    let (_, _, date, p, file) = best?;
     Some(Bound {
         date,
         reason: format!(
@@ -325,7 +404,7 @@ struct NamedDay {
 /// articles, then picks the date within it (see the module docs).
 fn from_weekdays(
     mentions: &[(TimeMention, Detail)],
-    dated_days: &[DatedDay],
+    corpus: &Corpus,
     lower: Option<Date>,
 ) -> Option<Inference> {
     let named: Vec<NamedDay> = mentions
@@ -349,13 +428,7 @@ fn from_weekdays(
     }
     let mut matches: Vec<Match> = Vec::new();
     for n in &named {
-        let best = dated_days
-            .iter()
-            .filter(|d| d.date.weekday() == n.day)
-            .map(|d| (d, n.words.intersection(&d.words).cloned().collect::<Vec<_>>()))
-            .filter(|(_, shared)| shared.len() >= MIN_SHARED_WORDS)
-            .max_by_key(|(d, shared)| (shared.len(), std::cmp::Reverse(d.date)));
-        if let Some((d, shared)) = best {
+        if let Some((d, shared)) = corpus.best_weekday(n.day, &n.words) {
             matches.push(Match { named: n, dated: d, shared });
         }
     }
