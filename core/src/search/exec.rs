@@ -508,6 +508,11 @@ impl Index {
         &self.doc_entities[self.ent_offsets[d] as usize..self.ent_offsets[d + 1] as usize]
     }
 
+    /// The distinct entity types (into `kinds`) of article `d`.
+    pub(crate) fn doc_kind_ids(&self, d: usize) -> &[u32] {
+        &self.doc_kinds[self.kind_offsets[d] as usize..self.kind_offsets[d + 1] as usize]
+    }
+
     fn doc_events(&self, d: usize) -> &[(jiff::civil::Date, jiff::civil::Date)] {
         &self.events[self.event_offsets[d] as usize..self.event_offsets[d + 1] as usize]
     }

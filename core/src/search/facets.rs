@@ -60,11 +60,30 @@ pub struct DateBucket {
     pub count: usize,
 }
 
-fn top(counts: Vec<(usize, String, String)>) -> Vec<FacetCount> {
-    let mut counts: Vec<_> = counts.into_iter().filter(|c| c.0 > 0).collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
-    counts.truncate(MAX_FACET_VALUES);
-    counts.into_iter().map(|(count, value, label)| FacetCount { value, label, count }).collect()
+/// The [`MAX_FACET_VALUES`] values with the highest counts (most first,
+/// then by label), of `counts[i]` for value `i`; `value_label(i)` names
+/// value `i`. Only the values kept are named, so a corpus with a hundred
+/// thousand entities costs one pass over the counts, not a copy of every
+/// name.
+fn top<'a>(counts: &[usize], value_label: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<FacetCount> {
+    let mut kept: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
+    let order = |&a: &usize, &b: &usize| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| value_label(a).1.cmp(value_label(b).1))
+            .then(a.cmp(&b))
+    };
+    if kept.len() > MAX_FACET_VALUES {
+        kept.select_nth_unstable_by(MAX_FACET_VALUES - 1, order);
+        kept.truncate(MAX_FACET_VALUES);
+    }
+    kept.sort_unstable_by(order);
+    kept.into_iter()
+        .map(|i| {
+            let (value, label) = value_label(i);
+            FacetCount { value: value.to_string(), label: label.to_string(), count: counts[i] }
+        })
+        .collect()
 }
 
 /// Counts the facets of articles `docs`.
@@ -72,7 +91,6 @@ pub(crate) fn count_facets(index: &Index, docs: &[u32]) -> Facets {
     let mut outlets = vec![0usize; index.outlet_names.len()];
     let mut entities = vec![0usize; index.entities.len()];
     let mut kinds = vec![0usize; index.kinds.len()];
-    let mut kind_seen = vec![u32::MAX; index.kinds.len()];
     let mut months: Vec<i32> = Vec::new();
     let mut undated = 0;
     for &d in docs {
@@ -82,11 +100,9 @@ pub(crate) fn count_facets(index: &Index, docs: &[u32]) -> Facets {
         }
         for &e in index.doc_entity_ids(du) {
             entities[e as usize] += 1;
-            let k = index.entities[e as usize].kind as usize;
-            if kind_seen[k] != d {
-                kind_seen[k] = d;
-                kinds[k] += 1;
-            }
+        }
+        for &k in index.doc_kind_ids(du) {
+            kinds[k as usize] += 1;
         }
         match index.published[du] {
             Some(date) => months.push(i32::from(date.year()) * 12 + i32::from(date.month()) - 1),
@@ -94,21 +110,9 @@ pub(crate) fn count_facets(index: &Index, docs: &[u32]) -> Facets {
         }
     }
     Facets {
-        outlets: top(outlets
-            .into_iter()
-            .zip(&index.outlet_names)
-            .map(|(c, n)| (c, n.clone(), n.clone()))
-            .collect()),
-        entities: top(entities
-            .into_iter()
-            .zip(&index.entities)
-            .map(|(c, e)| (c, e.id.clone(), e.name.clone()))
-            .collect()),
-        entity_types: top(kinds
-            .into_iter()
-            .zip(&index.kinds)
-            .map(|(c, k)| (c, k.clone(), k.clone()))
-            .collect()),
+        outlets: top(&outlets, |i| (&index.outlet_names[i], &index.outlet_names[i])),
+        entities: top(&entities, |i| (&index.entities[i].id, &index.entities[i].name)),
+        entity_types: top(&kinds, |i| (&index.kinds[i], &index.kinds[i])),
         dates: histogram(&months, undated),
     }
 }

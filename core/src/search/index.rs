@@ -159,6 +159,11 @@ pub struct Index {
     /// Article `d`'s entities are `doc_entities[ent_offsets[d]..ent_offsets[d + 1]]`.
     pub(crate) doc_entities: Vec<u32>,
     pub(crate) ent_offsets: Vec<u32>,
+    /// Article `d`'s distinct entity types (into `kinds`) are
+    /// `doc_kinds[kind_offsets[d]..kind_offsets[d + 1]]`, so the type facet
+    /// is counted without looking up every entity.
+    pub(crate) doc_kinds: Vec<u32>,
+    pub(crate) kind_offsets: Vec<u32>,
     pub(crate) published: Vec<Option<Date>>,
     /// Article `d`'s event dates are `events[event_offsets[d]..event_offsets[d + 1]]`.
     pub(crate) events: Vec<(Date, Date)>,
@@ -424,8 +429,10 @@ impl Index {
         let mut entity_ids: HashMap<String, u32> = HashMap::new();
         let mut kind_ids: HashMap<String, u32> = HashMap::new();
         self.ent_offsets.push(0);
+        self.kind_offsets.push(0);
         for d in 0..articles.len() {
             let mut mine: Vec<u32> = Vec::new();
+            let mut my_kinds: Vec<u32> = Vec::new();
             for tag in facets.entities.get(d).map_or(&[][..], Vec::as_slice) {
                 let kind = *kind_ids.entry(fold_text(&tag.kind)).or_insert_with(|| {
                     self.kinds.push(tag.kind.clone());
@@ -441,11 +448,16 @@ impl Index {
                     self.entities.len() as u32 - 1
                 });
                 mine.push(e);
+                my_kinds.push(self.entities[e as usize].kind);
             }
             mine.sort_unstable();
             mine.dedup();
             self.doc_entities.extend_from_slice(&mine);
             self.ent_offsets.push(self.doc_entities.len() as u32);
+            my_kinds.sort_unstable();
+            my_kinds.dedup();
+            self.doc_kinds.extend_from_slice(&my_kinds);
+            self.kind_offsets.push(self.doc_kinds.len() as u32);
         }
         for (alias, id) in &facets.aliases {
             if let Some(&e) = entity_ids.get(id) {
@@ -511,6 +523,7 @@ impl Index {
                 .sum::<usize>()
             + strings(&self.kinds)
             + self.doc_entities.capacity() * 4
+            + (self.doc_kinds.capacity() + self.kind_offsets.capacity()) * 4
             + self.ent_offsets.capacity() * 4
             + self.published.capacity() * std::mem::size_of::<Option<Date>>()
             + self.events.capacity() * std::mem::size_of::<(Date, Date)>()
