@@ -32,18 +32,53 @@ use recognise::{recognise, Hints, Scratch};
 /// form); finally mentions are grouped into entities across articles
 /// ([`resolve`]).
 pub fn annotate_corpus(articles: &[Article]) -> EntityIndex {
-    let mut scratch = Scratch::default();
-    let mut found: Vec<_> = articles.iter().map(|a| recognise(a, &mut scratch)).collect();
-    let mut corpus = Hints::default();
-    for (article, list) in articles.iter().zip(found.iter_mut()) {
+    let mut annotator = Annotator::default();
+    for article in articles {
+        annotator.add(article);
+    }
+    annotator.finish(articles)
+}
+
+/// [`annotate_corpus`] one article at a time, for a caller that must stay
+/// responsive between articles (the app shows its progress). Add every
+/// article in corpus order, then [`finish`](Annotator::finish) with the
+/// same articles; the result is exactly [`annotate_corpus`]'s.
+#[derive(Default)]
+pub struct Annotator {
+    scratch: Scratch,
+    found: Vec<Vec<recognise::Found>>,
+    corpus: Hints,
+}
+
+impl Annotator {
+    /// Reads the next article on its own and makes it consistent with
+    /// itself; what it teaches joins the corpus's hints.
+    pub fn add(&mut self, article: &Article) {
+        let mut list = recognise(article, &mut self.scratch);
         let mut own = Hints::default();
-        own.learn(&article.text, list);
-        own.apply(list);
-        corpus.absorb(&own);
+        own.learn(&article.text, &list);
+        own.apply(&mut list);
+        self.corpus.absorb(&own);
+        self.found.push(list);
     }
-    for list in &mut found {
-        corpus.apply(list);
-        list.retain(|f| f.kind.is_some());
+
+    /// How many articles were added.
+    pub fn len(&self) -> usize {
+        self.found.len()
     }
-    resolve::resolve(articles, &found)
+
+    /// True before the first article.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Makes the corpus consistent with itself and groups the mentions
+    /// into entities. `articles` are those added, in the same order.
+    pub fn finish(mut self, articles: &[Article]) -> EntityIndex {
+        for list in &mut self.found {
+            self.corpus.apply(list);
+            list.retain(|f| f.kind.is_some());
+        }
+        resolve::resolve(articles, &self.found)
+    }
 }
