@@ -6,17 +6,21 @@ use super::entities_view::EntitiesView;
 use super::entity_state::{use_entities, Entities};
 use super::library::Library;
 use super::not_found::NotFound;
+use super::preparing::Preparing;
 use super::reader::Reader;
 use super::route::{library_href, use_go, use_route, Section};
 use super::search_box::{focus_search_box, SearchBox};
 use super::search_state::Search;
 use super::site_footer::SiteFooter;
 use super::site_nav::SiteNav;
+use super::startup::{prepare, Prepared, Progress, Step};
 use super::storage_notice::StorageNotice;
-use super::time_state::{use_times, Times};
+use super::time_state::Times;
 use super::timeline_view::TimelineView;
 use super::undo_toast::UndoToast;
+use crate::bundled::BUNDLED;
 use crate::view_model::DisplayTitle;
+use crossread_core::search::Index;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -40,19 +44,39 @@ enum Page {
     Missing(String),
 }
 
-/// The root component: ingests the bundled articles and finds their
-/// entities once, then shows the view the URL asks for.
+/// The root component: prepares the bundled articles once (showing the
+/// progress), then shows the view the URL asks for.
 #[component]
 pub fn App() -> impl IntoView {
-    let corpus = Corpus::from_bundle();
+    let progress = RwSignal::new(Progress { step: Step::Reading, done: 0, total: BUNDLED.len() });
+    let prepared: StoredValue<Option<Prepared>> = StoredValue::new(None);
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        prepared.set_value(Some(prepare(progress).await));
+        ready.set(true);
+    });
+    move || match ready.get() {
+        false => view! { <Preparing progress /> }.into_any(),
+        true => match prepared.try_update_value(Option::take).flatten() {
+            Some(p) => view! { <Ready prepared=p /> }.into_any(),
+            None => ().into_any(),
+        },
+    }
+}
+
+/// Provides what start-up prepared to every view, then the router.
+#[component]
+fn Ready(prepared: Prepared) -> impl IntoView {
+    let Prepared { articles, entities, inferred, mentions, events, index } = prepared;
+    let corpus = Corpus::new(articles);
     provide_context(corpus);
-    let entities = Entities::new(corpus);
-    provide_context(entities);
-    provide_context(Times::new(corpus, entities));
+    provide_context(Entities::new(corpus, entities));
+    provide_context(Times::new(inferred, mentions, events));
     provide_context(CardState::new());
+    let index = StoredValue::new(index);
     view! {
         <Router>
-            <Shell />
+            <Shell index />
         </Router>
     }
 }
@@ -66,15 +90,15 @@ fn typing(e: &ev::KeyboardEvent) -> bool {
 }
 
 /// Everything inside the router: skip link, header, the current view,
-/// notices, the undo toast and the footer.
+/// notices, the undo toast and the footer. `index` is the search index.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(index: StoredValue<Index>) -> impl IntoView {
     let corpus = use_corpus();
     let entities = use_entities();
     let card = use_card();
     let route = use_route();
     // The filter lives in the URL, so the search is set up inside the router.
-    provide_context(Search::new(corpus, entities, use_times()));
+    provide_context(Search::new(corpus, entities, index));
     let page = Memo::new(move |_| {
         route.with(|r| match &r.article {
             None if r.section == Section::Entities => Page::Entities,

@@ -1,7 +1,6 @@
 //! The ingested articles, shared through context.
 
-use crate::bundled::BUNDLED;
-use crossread_core::ingest::{ingest_corpus, Article, SourceFile};
+use crossread_core::ingest::Article;
 use leptos::prelude::*;
 
 /// The whole corpus, ingested once at start-up. It is big and never
@@ -10,11 +9,9 @@ use leptos::prelude::*;
 pub struct Corpus(pub StoredValue<Vec<Article>>);
 
 impl Corpus {
-    /// Ingests the articles bundled at build time.
-    pub fn from_bundle() -> Corpus {
-        let files: Vec<SourceFile<'_>> =
-            BUNDLED.iter().map(|&(name, bytes)| SourceFile { name, bytes }).collect();
-        Corpus(StoredValue::new(ingest_corpus(&files)))
+    /// Keeps the articles start-up ingested.
+    pub fn new(articles: Vec<Article>) -> Corpus {
+        Corpus(StoredValue::new(articles))
     }
 
     /// The position of the article with this id.

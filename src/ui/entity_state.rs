@@ -11,7 +11,7 @@ use super::storage;
 use crate::view_model::corrections::{describe, StoredCorrections, SET_ASIDE_KEY, STORAGE_KEY};
 use crate::view_model::entity_list::EntityRows;
 use crate::view_model::highlight::TypeFilter;
-use crossread_core::entities::{annotate_corpus, Correction, Corrections, EntityIndex, EntityType};
+use crossread_core::entities::{Correction, Corrections, EntityIndex, EntityType};
 use leptos::prelude::*;
 
 /// The storage key of the legend's hidden types.
@@ -60,9 +60,10 @@ pub struct Entities {
 }
 
 impl Entities {
-    /// Annotates the corpus and reads the stored corrections and switches.
-    pub fn new(corpus: Corpus) -> Entities {
-        let machine = StoredValue::new(corpus.0.with_value(|articles| annotate_corpus(articles)));
+    /// Keeps the machine's entities of `corpus` (found at start-up) and
+    /// reads the stored corrections and switches.
+    pub fn new(corpus: Corpus, machine: EntityIndex) -> Entities {
+        let machine = StoredValue::new(machine);
         let stored = StoredCorrections::read(storage::get(STORAGE_KEY));
         let unreadable = match &stored {
             StoredCorrections::Unreadable { raw, error } => {

@@ -6,7 +6,7 @@ use super::corpus::use_corpus;
 use super::facet_panel::FacetPanel;
 use super::filter_chip::FilterChips;
 use super::library_item::LibraryItem;
-use super::route::{href, use_route, RouteState};
+use super::route::{href, use_route};
 use super::search_box::{focus_search_box, result_links};
 use super::search_state::use_search;
 use super::time_state::use_times;
@@ -54,14 +54,13 @@ pub fn Library() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let limit = search.limit.get();
         let words = filter.with(|f| f.query.trim().to_string());
-        // Rows link with the whole filter, so the key holds all of it.
-        let context =
-            filter.with(|f| RouteState { filter: f.clone(), ..RouteState::default() }.query());
         search.matches.with(|m| {
             let mentions = |i: usize| m.mentions.as_ref().map(|c| c.get(i).copied().unwrap_or(0));
             let row = |i: usize, card: Option<ResultCard>| {
                 corpus.with_article(i, |a| Row {
-                    key: format!("{}\u{1f}{:?}\u{1f}{context}", a.id, mentions(i)),
+                    // What the row shows: a keystroke that leaves it alone
+                    // keeps it (its link follows the filter by itself).
+                    key: format!("{}\u{1f}{:?}\u{1f}{card:?}", a.id, mentions(i)),
                     entry: inferred.with_value(|guesses| {
                         LibraryEntry::of(a, guesses.get(i).and_then(Option::as_ref))
                     }),
@@ -168,13 +167,9 @@ pub fn Library() -> impl IntoView {
                         each=move || rows.get()
                         key=|row| row.key.clone()
                         children=move |row| {
-                            let state = filter.with_untracked(|f| RouteState {
-                                filter: f.clone(),
-                                ..RouteState::default()
-                            });
                             match row.card {
-                                Some(card) => view! { <LibraryItem entry=row.entry mentions=row.mentions state card /> }.into_any(),
-                                None => view! { <LibraryItem entry=row.entry mentions=row.mentions state /> }.into_any(),
+                                Some(card) => view! { <LibraryItem entry=row.entry mentions=row.mentions filter card /> }.into_any(),
+                                None => view! { <LibraryItem entry=row.entry mentions=row.mentions filter /> }.into_any(),
                             }
                         }
                     />

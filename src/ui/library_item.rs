@@ -4,6 +4,7 @@ use super::notice_badges::NoticeBadges;
 use super::published_date::PublishedDate;
 use super::route::{href, RouteState};
 use super::search_marks::Marked;
+use crate::view_model::route::Filter;
 use crate::view_model::search::ResultCard;
 use crate::view_model::LibraryEntry;
 use leptos::prelude::*;
@@ -19,9 +20,10 @@ pub fn LibraryItem(
     entry: LibraryEntry,
     /// Mentions of the entity the library is filtered on, if it is.
     mentions: Option<usize>,
-    /// The library's state; the link keeps its filter, so the reader marks
-    /// the filtered entity.
-    state: RouteState,
+    /// The library's filter; the link keeps it, so the reader marks the
+    /// filtered entity. It follows the filter, so a row whose content a new
+    /// keystroke leaves alone is kept as it is.
+    filter: Memo<Filter>,
     /// The search result this row shows, if words are searched.
     #[prop(optional)]
     card: Option<ResultCard>,
@@ -30,9 +32,14 @@ pub fn LibraryItem(
     let untitled = title.untitled;
     let outlet_known = outlet.is_some();
     let mark = card.as_ref().and_then(|c| c.mark);
-    let link = match mark {
-        Some(span) => href(&state.reader_marked(&id, span.start, span.end)),
-        None => href(&state.reader(&id, None)),
+    let link = move || {
+        filter.with(|f| {
+            let state = RouteState { filter: f.clone(), ..RouteState::default() };
+            match mark {
+                Some(span) => href(&state.reader_marked(&id, span.start, span.end)),
+                None => href(&state.reader(&id, None)),
+            }
+        })
     };
     let (title_view, snippet) = match card {
         Some(card) => {

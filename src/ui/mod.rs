@@ -1,7 +1,8 @@
 //! Crossread's views. They render what `crossread_core` computed (via
 //! `crate::view_model`) and turn clicks into URL changes.
 //!
-//! - [`App`]: router, header and the view for the URL.
+//! - [`App`]: start-up (`startup`, with `preparing` showing its progress),
+//!   then the router, header and the view for the URL.
 //! - `library`: the list of articles; `reader`: one article, its mentions
 //!   highlighted; `entities_view`: every entity by type; `timeline_view`:
 //!   the events in time order, with its axis, entries and filters.
@@ -41,6 +42,7 @@ mod not_found;
 mod notice_badges;
 mod notices;
 mod paragraph_text;
+mod preparing;
 mod published_date;
 mod reader;
 mod removed_toggle;
@@ -51,6 +53,7 @@ mod search_marks;
 mod search_state;
 mod site_footer;
 mod site_nav;
+mod startup;
 mod storage;
 mod storage_notice;
 mod time_state;

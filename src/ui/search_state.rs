@@ -10,11 +10,10 @@
 use super::corpus::Corpus;
 use super::entity_state::Entities;
 use super::route::use_route;
-use super::time_state::Times;
 use crate::view_model::entity_list::mentions_per_article;
 use crate::view_model::route::Filter;
 use crate::view_model::search::RESULTS_PAGE;
-use crossread_core::search::{FacetInput, Index, SearchOptions, SearchResults};
+use crossread_core::search::{Index, SearchOptions, SearchResults};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -51,27 +50,10 @@ pub struct Search {
 }
 
 impl Search {
-    /// Builds the index of `corpus` with the entity and event facets of the
-    /// earlier steps, and follows the URL's filter. Must be created inside
-    /// the router (it reads the URL).
-    pub fn new(corpus: Corpus, entities: Entities, times: Times) -> Search {
-        let started = now_ms();
-        let index = corpus.0.with_value(|articles| {
-            let facets = entities.machine.with_value(|ix| {
-                times.events.with_value(|ev| FacetInput::from_steps(articles.len(), ix, ev))
-            });
-            Index::build(articles, &facets)
-        });
-        // For the scale benchmark: when the earlier steps were done (ms
-        // since the page started loading) and how long the index took.
-        let built = now_ms();
-        leptos::logging::log!(
-            "crossread: search index of {} articles built in {:.0} ms (start-up steps before it took {:.0} ms)",
-            index.len(),
-            built - started,
-            started
-        );
-        let index = StoredValue::new(index);
+    /// Follows the URL's filter over `index`, the search index of `corpus`
+    /// that start-up built. Must be created inside the router (it reads
+    /// the URL).
+    pub fn new(corpus: Corpus, entities: Entities, index: StoredValue<Index>) -> Search {
         let route = use_route();
         let filter = Memo::new(move |_| route.with(|r| r.filter.clone()));
         // Counted once per entity (not per keystroke), against the reader's
@@ -134,11 +116,6 @@ fn run(
         results: Arc::new(selection.results),
         mentions,
     }
-}
-
-/// Milliseconds since the page started loading.
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// The search provided by [`App`](super::App).

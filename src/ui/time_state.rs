@@ -2,13 +2,12 @@
 //! temporal expressions (resolved against its stated or inferred date), the
 //! inferred publication dates, and the events of the corpus.
 
-use super::corpus::Corpus;
-use super::entity_state::Entities;
-use crossread_core::time::{extract_events, find_times_in_corpus, Event, Inference, TimeMention};
+use crossread_core::time::{Event, Inference, TimeMention};
 use leptos::prelude::*;
 
-/// Computed once at start-up from the corpus and the machine's entities;
-/// none of it changes afterwards, so it is kept in [`StoredValue`]s.
+/// Computed once at start-up (see [`startup`](super::startup)) from the
+/// corpus and the machine's entities; none of it changes afterwards, so it
+/// is kept in [`StoredValue`]s.
 #[derive(Clone, Copy)]
 pub struct Times {
     /// `inferred[i]`: the publication date inferred for article `i` when
@@ -21,12 +20,12 @@ pub struct Times {
 }
 
 impl Times {
-    /// Finds the dates and events of `corpus`.
-    pub fn new(corpus: Corpus, entities: Entities) -> Times {
-        let (inferred, mentions) = corpus.0.with_value(|articles| find_times_in_corpus(articles));
-        let events = corpus.0.with_value(|articles| {
-            entities.machine.with_value(|ix| extract_events(articles, &mentions, ix))
-        });
+    /// Keeps what start-up found.
+    pub fn new(
+        inferred: Vec<Option<Inference>>,
+        mentions: Vec<Vec<TimeMention>>,
+        events: Vec<Event>,
+    ) -> Times {
         Times {
             inferred: StoredValue::new(inferred),
             mentions: StoredValue::new(mentions),

@@ -1342,7 +1342,7 @@ fn attach_undated(
 /// sentence is found through its rarer stems instead, and still scored on
 /// all of them. Below this size nothing is skipped, so small corpora get
 /// the exact answer.
-pub const MAX_WALKED_ENTRIES: usize = 256;
+pub const MAX_WALKED_ENTRIES: usize = 64;
 
 /// An undated sentence is scored against at most about this many distinct
 /// dated sentences, those sharing its rarest words first. Only a corpus
