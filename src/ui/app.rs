@@ -13,7 +13,7 @@ use super::search_box::{focus_search_box, SearchBox};
 use super::search_state::Search;
 use super::site_footer::SiteFooter;
 use super::site_nav::SiteNav;
-use super::startup::{prepare, Prepared, Progress, Step};
+use super::startup::{prepare, Prepared, Progress};
 use super::storage_notice::StorageNotice;
 use super::time_state::Times;
 use super::timeline_view::TimelineView;
@@ -48,7 +48,7 @@ enum Page {
 /// progress), then shows the view the URL asks for.
 #[component]
 pub fn App() -> impl IntoView {
-    let progress = RwSignal::new(Progress { step: Step::Reading, done: 0, total: BUNDLED.len() });
+    let progress = RwSignal::new(Progress::new(BUNDLED.len()));
     let prepared: StoredValue<Option<Prepared>> = StoredValue::new(None);
     let ready = RwSignal::new(false);
     leptos::task::spawn_local(async move {

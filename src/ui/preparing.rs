@@ -13,29 +13,20 @@ pub fn Preparing(progress: RwSignal<Progress>) -> impl IntoView {
             let mut text =
                 format!("Step {} of {}: {}", p.step.number(), Step::COUNT, p.step.label());
             if p.done > 0 {
-                text.push_str(&format!(
-                    " ({} of {} articles)",
-                    thousands(p.done),
-                    thousands(p.total)
-                ));
+                text.push_str(&format!(" ({:.0} %)", p.part() * 100.0));
             }
             text.push('…');
             text
         })
     };
     // Steps done, plus the share of the current one.
-    let value = move || {
-        progress.with(|p| {
-            let part = if p.total > 0 { p.done as f64 / p.total as f64 } else { 0.0 };
-            (p.step.number() - 1) as f64 + part
-        })
-    };
+    let value = move || progress.with(|p| (p.step.number() - 1) as f64 + p.part());
     view! {
         <main id="content" class="preparing" aria-busy="true">
             <h1>"Preparing the articles"</h1>
             <p>
                 {move || {
-                    let n = progress.with(|p| p.total);
+                    let n = progress.with(|p| p.articles);
                     format!(
                         "Crossread reads and analyses all {} articles on this machine; nothing leaves it.",
                         thousands(n)

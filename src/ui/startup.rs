@@ -9,7 +9,7 @@ use crossread_core::entities::{Annotator, EntityIndex};
 use crossread_core::ingest::{ingest_corpus, Article, SourceFile};
 use crossread_core::search::{FacetInput, Index};
 use crossread_core::time::{
-    extract_events, find_times, infer_published, reference_date, Event, Inference, TimeMention,
+    find_times, reference_date, Event, EventFinder, Inference, PublicationEvidence, TimeMention,
 };
 use leptos::prelude::*;
 
@@ -54,10 +54,28 @@ impl Step {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
     pub step: Step,
-    /// Articles done in this step, of `total`, for the steps that go article
-    /// by article (0 for the others).
+    /// Units of work done in this step, of `total` (articles, or articles
+    /// twice over for a step that reads the corpus in two passes).
     pub done: usize,
     pub total: usize,
+    /// How many articles are prepared.
+    pub articles: usize,
+}
+
+impl Progress {
+    /// Start-up before its first step.
+    pub fn new(articles: usize) -> Progress {
+        Progress { step: Step::Reading, done: 0, total: 0, articles }
+    }
+
+    /// How far the current step is, from 0 to 1.
+    pub fn part(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            (self.done as f64 / self.total as f64).min(1.0)
+        }
+    }
 }
 
 /// Everything start-up computes; the views then only read it.
@@ -72,38 +90,68 @@ pub struct Prepared {
 }
 
 /// Runs the pipeline over the bundled articles, reporting to `progress`,
-/// and logs how long each step took (the scale benchmark reads it).
+/// and logs how long each step took (the scale benchmark reads it). Every
+/// step but reading the files goes article by article, so the page gets a
+/// turn at least every [`CHUNK_MS`] or so.
 pub async fn prepare(progress: RwSignal<Progress>) -> Prepared {
-    let total = BUNDLED.len();
-    let mut clock = Clock::new(progress, total);
+    let n = BUNDLED.len();
+    let mut clock = Clock::new(progress);
 
-    clock.start(Step::Reading).await;
+    clock.start(Step::Reading, 0).await;
     let files: Vec<SourceFile<'_>> =
         BUNDLED.iter().map(|&(name, bytes)| SourceFile { name, bytes }).collect();
     let articles = ingest_corpus(&files);
 
-    clock.start(Step::Entities).await;
+    clock.start(Step::Entities, n).await;
     let mut annotator = Annotator::default();
-    for (i, article) in articles.iter().enumerate() {
+    for article in &articles {
         annotator.add(article);
-        clock.done(i + 1).await;
+        clock.tick().await;
     }
     let entities = annotator.finish(&articles);
 
-    clock.start(Step::PublicationDates).await;
-    let inferred = infer_published(&articles);
-
-    clock.start(Step::Dates).await;
-    let mut mentions = Vec::with_capacity(articles.len());
-    for (i, (a, inf)) in articles.iter().zip(&inferred).enumerate() {
-        mentions.push(find_times(a, reference_date(a, inf.as_ref())));
-        clock.done(i + 1).await;
+    // Dated articles are read for evidence, then undated ones inferred.
+    let undated = articles.iter().filter(|a| a.published.date.is_none()).count();
+    let mut inferred: Vec<Option<Inference>> = vec![None; articles.len()];
+    if undated > 0 {
+        clock.start(Step::PublicationDates, articles.len() + undated).await;
+        let mut evidence = PublicationEvidence::default();
+        for article in &articles {
+            evidence.add(article);
+            clock.tick().await;
+        }
+        let dated = evidence.finish();
+        for (article, guess) in articles.iter().zip(inferred.iter_mut()) {
+            if article.published.date.is_none() {
+                *guess = dated.infer(article);
+                clock.tick().await;
+            }
+        }
     }
 
-    clock.start(Step::Events).await;
-    let events = extract_events(&articles, &mentions, &entities);
+    clock.start(Step::Dates, n).await;
+    let mut mentions = Vec::with_capacity(articles.len());
+    for (a, inf) in articles.iter().zip(&inferred) {
+        mentions.push(find_times(a, reference_date(a, inf.as_ref())));
+        clock.tick().await;
+    }
 
-    clock.start(Step::Index).await;
+    // Dated mentions, grouped, then the undated sentences that join them.
+    clock.start(Step::Events, 2 * n).await;
+    let ents = |i: usize| entities.mentions.get(i).map(Vec::as_slice).unwrap_or(&[]);
+    let mut finder = EventFinder::default();
+    for (i, (article, found)) in articles.iter().zip(&mentions).enumerate() {
+        finder.add_dated(i, article, found, ents(i));
+        clock.tick().await;
+    }
+    finder.group();
+    for (i, (article, found)) in articles.iter().zip(&mentions).enumerate() {
+        finder.add_undated(i, article, found, ents(i));
+        clock.tick().await;
+    }
+    let events = finder.finish();
+
+    clock.start(Step::Index, 0).await;
     let facets = FacetInput::from_steps(articles.len(), &entities, &events);
     let index = Index::build(&articles, &facets);
     clock.finish(articles.len());
@@ -114,10 +162,11 @@ pub async fn prepare(progress: RwSignal<Progress>) -> Prepared {
 /// steps.
 struct Clock {
     progress: RwSignal<Progress>,
-    total: usize,
     started: f64,
-    /// The current step, and when it and the current chunk started.
+    /// The current step, its units done, and when it and the current
+    /// chunk started.
     current: Option<Step>,
+    done: usize,
     step_started: f64,
     chunk_started: f64,
     /// Each step done, with its milliseconds.
@@ -125,31 +174,39 @@ struct Clock {
 }
 
 impl Clock {
-    fn new(progress: RwSignal<Progress>, total: usize) -> Clock {
+    fn new(progress: RwSignal<Progress>) -> Clock {
         let t = now_ms();
         Clock {
             progress,
-            total,
             started: t,
             current: None,
+            done: 0,
             step_started: t,
             chunk_started: t,
             timings: Vec::new(),
         }
     }
 
-    /// Ends the current step, shows `step`, and lets the page paint it.
-    async fn start(&mut self, step: Step) {
+    /// Ends the current step, shows `step` (of `units` units of work), and
+    /// lets the page paint it.
+    async fn start(&mut self, step: Step, units: usize) {
         self.end_step();
         self.current = Some(step);
-        self.progress.set(Progress { step, done: 0, total: self.total });
+        self.done = 0;
+        self.progress.update(|p| {
+            p.step = step;
+            p.done = 0;
+            p.total = units;
+        });
         self.pause().await;
     }
 
-    /// Notes `done` articles of the current step; when the chunk has run
-    /// for [`CHUNK_MS`], shows the count and gives the page a turn.
-    async fn done(&mut self, done: usize) {
+    /// Notes one unit of the current step done; when the chunk has run for
+    /// [`CHUNK_MS`], shows how far the step is and gives the page a turn.
+    async fn tick(&mut self) {
+        self.done += 1;
         if now_ms() - self.chunk_started >= CHUNK_MS {
+            let done = self.done;
             self.progress.update(|p| p.done = done);
             self.pause().await;
         }

@@ -185,27 +185,124 @@ pub fn extract_events(
     times: &[Vec<TimeMention>],
     entities: &EntityIndex,
 ) -> Vec<Event> {
-    let mut words = Words::new();
-    let mut mentions: Vec<Candidate> = Vec::new();
+    let ents = |i: usize| entities.mentions.get(i).map(Vec::as_slice).unwrap_or(&[]);
+    let mut finder = EventFinder::default();
     for (i, article) in articles.iter().enumerate() {
-        let Some(found) = times.get(i) else { continue };
-        let ents = entities.mentions.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        mentions.extend(article_mentions(&mut words, i, article, found, ents));
-    }
-    let mut clusters = cluster(&mentions);
-    attach_undated(&mut words, articles, times, entities, &mut mentions, &mut clusters);
-    let mut events: Vec<Event> =
-        clusters.into_iter().filter_map(|c| build_event(&mentions, &c)).collect();
-    events.sort_by(|a, b| (a.date.start, &a.id).cmp(&(b.date.start, &b.id)));
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for e in &mut events {
-        let n = seen.entry(e.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            e.id = format!("{}-{}", e.id, n);
+        if let Some(found) = times.get(i) {
+            finder.add_dated(i, article, found, ents(i));
         }
     }
-    events
+    finder.group();
+    for (i, article) in articles.iter().enumerate() {
+        finder.add_undated(i, article, times.get(i).map_or(&[][..], Vec::as_slice), ents(i));
+    }
+    finder.finish()
+}
+
+/// [`extract_events`] a step at a time, for a caller that must stay
+/// responsive between articles: [`add_dated`](Self::add_dated) every
+/// article in corpus order, [`group`](Self::group), then
+/// [`add_undated`](Self::add_undated) every article in order, and
+/// [`finish`](Self::finish). The result is exactly [`extract_events`]'s.
+pub struct EventFinder {
+    words: Words,
+    /// Every event mention so far: the dated ones, then the undated ones
+    /// that joined an event.
+    mentions: Vec<Candidate>,
+    /// The events, as mention numbers (after [`group`](Self::group)).
+    clusters: Vec<Vec<usize>>,
+    /// What undated sentences are matched against (after `group`).
+    undated: Option<UndatedIndex>,
+    /// The event each dated mention belongs to.
+    owner: Vec<Option<usize>>,
+    /// Undated sentences that join an event, with its number.
+    joins: Vec<(usize, Candidate)>,
+}
+
+impl Default for EventFinder {
+    fn default() -> Self {
+        EventFinder {
+            words: Words::new(),
+            mentions: Vec::new(),
+            clusters: Vec::new(),
+            undated: None,
+            owner: Vec::new(),
+            joins: Vec::new(),
+        }
+    }
+}
+
+impl EventFinder {
+    /// The dated event mentions of article `index`, with its temporal
+    /// expressions and entity mentions.
+    pub fn add_dated(
+        &mut self,
+        index: usize,
+        article: &Article,
+        times: &[TimeMention],
+        entities: &[crate::entities::Mention],
+    ) {
+        let found = article_mentions(&mut self.words, index, article, times, entities);
+        self.mentions.extend(found);
+    }
+
+    /// Groups the dated mentions into events.
+    pub fn group(&mut self) {
+        self.clusters = cluster(&self.mentions);
+        self.owner = vec![None; self.mentions.len()];
+        for (k, c) in self.clusters.iter().enumerate() {
+            for &i in c {
+                self.owner[i] = Some(k);
+            }
+        }
+        if !self.clusters.is_empty() {
+            self.undated = Some(UndatedIndex::new(&self.mentions));
+        }
+    }
+
+    /// The sentences of article `index` without a date of their own join
+    /// the events they tell.
+    pub fn add_undated(
+        &mut self,
+        index: usize,
+        article: &Article,
+        times: &[TimeMention],
+        entities: &[crate::entities::Mention],
+    ) {
+        let Some(undated) = &self.undated else { return };
+        attach_undated(
+            &mut self.words,
+            undated,
+            &self.mentions,
+            &self.owner,
+            (index, article, times, entities),
+            &mut self.joins,
+        );
+    }
+
+    /// The events, in time order, with unique ids.
+    pub fn finish(self) -> Vec<Event> {
+        let EventFinder { mut mentions, mut clusters, joins, .. } = self;
+        for (k, c) in joins {
+            mentions.push(c);
+            clusters[k].push(mentions.len() - 1);
+        }
+        for c in clusters.iter_mut() {
+            c.sort_by_key(|&i| (mentions[i].source.article, mentions[i].source.span.start));
+        }
+        let mut events: Vec<Event> =
+            clusters.into_iter().filter_map(|c| build_event(&mentions, &c)).collect();
+        events.sort_by(|a, b| (a.date.start, &a.id).cmp(&(b.date.start, &b.id)));
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for e in &mut events {
+            let n = seen.entry(e.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                e.id = format!("{}-{}", e.id, n);
+            }
+        }
+        events
+    }
 }
 
 /// An event mention before clustering.
@@ -1251,88 +1348,67 @@ pub const MIN_UNDATED_SHARED_STEMS: usize = 2;
 /// repeat one another's sentences stays linear in practice.
 fn attach_undated(
     words: &mut Words,
-    articles: &[Article],
-    times: &[Vec<TimeMention>],
-    entities: &EntityIndex,
-    mentions: &mut Vec<Candidate>,
-    clusters: &mut [Vec<usize>],
+    index: &UndatedIndex,
+    mentions: &[Candidate],
+    owner: &[Option<usize>],
+    (at_article, article, times, ents): (
+        usize,
+        &Article,
+        &[TimeMention],
+        &[crate::entities::Mention],
+    ),
+    joins: &mut Vec<(usize, Candidate)>,
 ) {
-    if clusters.is_empty() {
-        return;
-    }
-    let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
-    for (k, c) in clusters.iter().enumerate() {
-        for &i in c {
-            owner[i] = Some(k);
-        }
-    }
-    let index = UndatedIndex::new(mentions);
-    let mut joins: Vec<(usize, Candidate)> = Vec::new();
-    for (at_article, article) in articles.iter().enumerate() {
-        let dated: Vec<Span> =
-            times.get(at_article).map_or(Vec::new(), |t| t.iter().map(|m| m.span).collect());
-        let ents = entities.mentions.get(at_article).map(Vec::as_slice).unwrap_or(&[]);
-        for p in &article.paragraphs {
-            let sentences = Sentences::new(&p.text);
-            let mut at = 0;
-            while at < p.text.len() {
-                let s = sentences.around(at);
-                at = s.end.max(at + 1);
-                let raw = s.of(&p.text);
-                let lead = raw.len() - raw.trim_start().len();
-                let end = s.start + raw.trim_end().len();
-                let local = Span::new((s.start + lead).min(end), end);
-                if local.is_empty() {
-                    continue;
-                }
-                let span = Span::new(p.span.start + local.start, p.span.start + local.end);
-                if dated.iter().any(|d| span.overlaps(*d)) {
-                    continue;
-                }
-                let stems = words.stems_outside(&p.text, local, &[]);
-                if stems.len() < MIN_EVENT_WORDS {
-                    continue;
-                }
-                let sentence_text = local.of(&p.text);
-                let sentence_counts = counts(sentence_text);
-                let Some(k) =
-                    index.best_event(mentions, &owner, at_article, &stems, &sentence_counts)
-                else {
-                    continue;
-                };
-                let mut e: Vec<EntityId> = ents
-                    .iter()
-                    .filter(|e| span.contains(e.span))
-                    .map(|e| e.entity.clone())
-                    .collect();
-                e.sort();
-                e.dedup();
-                joins.push((
-                    k,
-                    Candidate {
-                        counts: sentence_counts,
-                        source: EventSource {
-                            article: at_article,
-                            file: article.file.clone(),
-                            span,
-                            summary: summarize(&p.text, local, local.start..local.start),
-                            sentence: sentence_text.to_string(),
-                            date_text: None,
-                            date: None,
-                        },
-                        stems,
-                        entities: e,
-                    },
-                ));
+    let dated: Vec<Span> = times.iter().map(|m| m.span).collect();
+    for p in &article.paragraphs {
+        let sentences = Sentences::new(&p.text);
+        let mut at = 0;
+        while at < p.text.len() {
+            let s = sentences.around(at);
+            at = s.end.max(at + 1);
+            let raw = s.of(&p.text);
+            let lead = raw.len() - raw.trim_start().len();
+            let end = s.start + raw.trim_end().len();
+            let local = Span::new((s.start + lead).min(end), end);
+            if local.is_empty() {
+                continue;
             }
+            let span = Span::new(p.span.start + local.start, p.span.start + local.end);
+            if dated.iter().any(|d| span.overlaps(*d)) {
+                continue;
+            }
+            let stems = words.stems_outside(&p.text, local, &[]);
+            if stems.len() < MIN_EVENT_WORDS {
+                continue;
+            }
+            let sentence_text = local.of(&p.text);
+            let sentence_counts = counts(sentence_text);
+            let Some(k) = index.best_event(mentions, owner, at_article, &stems, &sentence_counts)
+            else {
+                continue;
+            };
+            let mut e: Vec<EntityId> =
+                ents.iter().filter(|e| span.contains(e.span)).map(|e| e.entity.clone()).collect();
+            e.sort();
+            e.dedup();
+            joins.push((
+                k,
+                Candidate {
+                    counts: sentence_counts,
+                    source: EventSource {
+                        article: at_article,
+                        file: article.file.clone(),
+                        span,
+                        summary: summarize(&p.text, local, local.start..local.start),
+                        sentence: sentence_text.to_string(),
+                        date_text: None,
+                        date: None,
+                    },
+                    stems,
+                    entities: e,
+                },
+            ));
         }
-    }
-    for (k, c) in joins {
-        mentions.push(c);
-        clusters[k].push(mentions.len() - 1);
-    }
-    for c in clusters.iter_mut() {
-        c.sort_by_key(|&i| (mentions[i].source.article, mentions[i].source.span.start));
     }
 }
 
@@ -1360,39 +1436,42 @@ pub const MAX_UNDATED_CANDIDATES: usize = 64;
 /// ("prefix filtering", Chaudhuri et al. 2006), so nothing that could join
 /// is missed, and the story's common words (see [`MAX_WALKED_ENTRIES`])
 /// are never walked.
-struct UndatedIndex<'a> {
-    entries: Vec<Entry<'a>>,
+struct UndatedIndex {
+    entries: Vec<Entry>,
     /// How many entries hold each stem.
     frequency: HashMap<u32, usize>,
     /// Entries by the stems of their prefix.
     by_prefix: HashMap<u32, Vec<usize>>,
     /// Entries by the counts their mentions give.
-    by_count: HashMap<CountKey<'a>, Vec<usize>>,
+    by_count: HashMap<CountKey, Vec<usize>>,
+    /// A number for each thing counted ("killed", "troops").
+    things: HashMap<String, u32>,
 }
 
-/// A count as a key: the thing counted and the value's bits.
-type CountKey<'a> = (&'a str, u64);
+/// A count as a key: the thing counted (numbered) and the value's bits.
+type CountKey = (u32, u64);
 
 /// One distinct stem set of the dated mentions.
-struct Entry<'a> {
-    stems: &'a StemSet,
+struct Entry {
+    stems: StemSet,
     /// The mentions with these stems, in ascending order.
     members: Vec<usize>,
     /// The first of them to give each count.
-    counted: HashMap<CountKey<'a>, usize>,
+    counted: HashMap<CountKey, usize>,
 }
 
-impl<'a> UndatedIndex<'a> {
-    fn new(mentions: &'a [Candidate]) -> UndatedIndex<'a> {
-        let mut entry_of: HashMap<&'a StemSet, usize> = HashMap::new();
-        let mut entries: Vec<Entry<'a>> = Vec::new();
+impl UndatedIndex {
+    fn new(mentions: &[Candidate]) -> UndatedIndex {
+        let mut entry_of: HashMap<&StemSet, usize> = HashMap::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut things: HashMap<String, u32> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
             if m.source.date.is_none() {
                 continue;
             }
             let e = *entry_of.entry(&m.stems).or_insert_with(|| {
                 entries.push(Entry {
-                    stems: &m.stems,
+                    stems: m.stems.clone(),
                     members: Vec::new(),
                     counted: HashMap::new(),
                 });
@@ -1400,7 +1479,9 @@ impl<'a> UndatedIndex<'a> {
             });
             entries[e].members.push(i);
             for c in &m.counts {
-                entries[e].counted.entry((c.what.as_str(), c.value.to_bits())).or_insert(i);
+                let next = things.len() as u32;
+                let thing = *things.entry(c.what.clone()).or_insert(next);
+                entries[e].counted.entry((thing, c.value.to_bits())).or_insert(i);
             }
         }
         let mut frequency: HashMap<u32, usize> = HashMap::new();
@@ -1414,9 +1495,10 @@ impl<'a> UndatedIndex<'a> {
             frequency,
             by_prefix: HashMap::new(),
             by_count: HashMap::new(),
+            things,
         };
         for (e, entry) in index.entries.iter().enumerate() {
-            for s in index.prefix(entry.stems) {
+            for s in index.prefix(&entry.stems) {
                 index.by_prefix.entry(s).or_default().push(e);
             }
             for &key in entry.counted.keys() {
@@ -1424,6 +1506,11 @@ impl<'a> UndatedIndex<'a> {
             }
         }
         index
+    }
+
+    /// The key of a count, if a dated mention counts the same thing.
+    fn count_key(&self, c: &Count) -> Option<CountKey> {
+        Some((*self.things.get(c.what.as_str())?, c.value.to_bits()))
     }
 
     /// The rarest stems of a set, as many as a set of its size must share
@@ -1456,7 +1543,7 @@ impl<'a> UndatedIndex<'a> {
         let prefix = self.prefix(stems);
         let lists = sentence_counts
             .iter()
-            .filter_map(|c| self.by_count.get(&(c.what.as_str(), c.value.to_bits())))
+            .filter_map(|c| self.by_count.get(&self.count_key(c)?))
             .chain(prefix.iter().filter_map(|s| self.by_prefix.get(s)));
         for list in lists.filter(|l| l.len() <= MAX_WALKED_ENTRIES) {
             if found.len() >= MAX_UNDATED_CANDIDATES {
@@ -1488,7 +1575,7 @@ impl<'a> UndatedIndex<'a> {
                 .flatten();
             let by_count = sentence_counts
                 .iter()
-                .filter_map(|c| counted.get(&(c.what.as_str(), c.value.to_bits())))
+                .filter_map(|c| counted.get(&self.count_key(c)?))
                 .min()
                 .copied();
             let Some(i) = by_words.into_iter().chain(by_count).min() else { continue };
@@ -1650,6 +1737,7 @@ mod tests {
                 frequency: freq.iter().enumerate().map(|(i, &f)| (i as u32, f)).collect(),
                 by_prefix: HashMap::new(),
                 by_count: HashMap::new(),
+                things: HashMap::new(),
             };
             let (x, y) = (StemSet::new(x.into_iter().collect()), StemSet::new(y.into_iter().collect()));
             let n = x.shared(&y);

@@ -166,17 +166,41 @@ pub fn infer_published(articles: &[Article]) -> Vec<Option<Inference>> {
     if articles.iter().all(|a| a.published.date.is_some()) {
         return vec![None; articles.len()];
     }
-    let mut dated_days: Vec<DatedDay> = Vec::new();
-    // Each publication date once, with its first article.
-    let mut dated: BTreeMap<Date, (usize, &str)> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        let Some(p) = a.published.date else { continue };
-        dated.entry(p).or_insert((i, &a.file));
+    let mut evidence = PublicationEvidence::default();
+    for a in articles {
+        evidence.add(a);
+    }
+    let corpus = evidence.finish();
+    articles.iter().map(|a| corpus.infer(a)).collect()
+}
+
+/// [`infer_published`] one article at a time, for a caller that must stay
+/// responsive between articles: [`add`](PublicationEvidence::add) every article in
+/// corpus order, [`finish`](PublicationEvidence::finish), then
+/// [`infer`](DatedCorpus::infer) each one. The result is exactly
+/// [`infer_published`]'s.
+#[derive(Default)]
+pub struct PublicationEvidence {
+    /// Every day the dated articles mention, with its sentence's words.
+    dated_days: Vec<DatedDay>,
+    /// Each publication date once, with its first article (number, file).
+    dated: BTreeMap<Date, (usize, String)>,
+    /// How many articles were added.
+    added: usize,
+}
+
+impl PublicationEvidence {
+    /// Reads the next article: a dated one's days become evidence.
+    pub fn add(&mut self, a: &Article) {
+        let i = self.added;
+        self.added += 1;
+        let Some(p) = a.published.date else { return };
+        self.dated.entry(p).or_insert_with(|| (i, a.file.clone()));
         for (m, d) in find_times_detailed(a, Some(p), AnchorKind::Published) {
             let Some(r) = m.resolved.as_ref().filter(|r| r.granularity == Granularity::Day) else {
                 continue;
             };
-            dated_days.push(DatedDay {
+            self.dated_days.push(DatedDay {
                 file: a.file.clone(),
                 published: p,
                 date: r.start,
@@ -184,56 +208,61 @@ pub fn infer_published(articles: &[Article]) -> Vec<Option<Inference>> {
             });
         }
     }
-    let corpus = Corpus::new(&dated_days, &dated);
-    articles
-        .iter()
-        .map(|a| match a.published.date {
-            Some(_) => None,
-            None => infer_one(a, &corpus),
-        })
-        .collect()
+
+    /// Indexes the evidence for [`DatedCorpus::infer`].
+    pub fn finish(self) -> DatedCorpus {
+        let PublicationEvidence { dated_days, dated, .. } = self;
+        let mut by_day: BTreeMap<(i8, i8), Vec<usize>> = BTreeMap::new();
+        let mut slot: BTreeMap<(Date, &BTreeSet<String>), usize> = BTreeMap::new();
+        let mut distinct: Vec<usize> = Vec::new();
+        for (i, d) in dated_days.iter().enumerate() {
+            by_day.entry((d.date.month(), d.date.day())).or_default().push(i);
+            match slot.get(&(d.date, &d.words)) {
+                Some(&k) => distinct[k] = i,
+                None => {
+                    slot.insert((d.date, &d.words), distinct.len());
+                    distinct.push(i);
+                }
+            }
+        }
+        drop(slot);
+        let mut by_weekday_word: [BTreeMap<String, Vec<u32>>; 7] = Default::default();
+        for (k, &i) in distinct.iter().enumerate() {
+            let d = &dated_days[i];
+            let day = d.date.weekday().to_monday_zero_offset() as usize;
+            for w in &d.words {
+                by_weekday_word[day].entry(w.clone()).or_default().push(k as u32);
+            }
+        }
+        DatedCorpus { dated_days, dated, by_day, distinct, by_weekday_word }
+    }
 }
 
 /// The dated articles' days, indexed so that each undated article looks
 /// only at those it can share (a corpus of thousands of articles never
 /// compares every undated article with every dated one).
-struct Corpus<'a> {
+pub struct DatedCorpus {
+    dated_days: Vec<DatedDay>,
     /// The publication dates, each with its first article (number, file).
-    dated: &'a BTreeMap<Date, (usize, &'a str)>,
-    /// `dated_days` by (month, day).
-    by_day: BTreeMap<(i8, i8), Vec<&'a DatedDay>>,
-    /// The distinct (date, words) of `dated_days`, each with its last
-    /// copy and that copy's place in `dated_days`: syndicated copies
-    /// repeat whole sentences.
-    distinct: Vec<(usize, &'a DatedDay)>,
+    dated: BTreeMap<Date, (usize, String)>,
+    /// `dated_days` (by place) by (month, day).
+    by_day: BTreeMap<(i8, i8), Vec<usize>>,
+    /// The distinct (date, words) of `dated_days`, each as the place of its
+    /// last copy: syndicated copies repeat whole sentences.
+    distinct: Vec<usize>,
     /// For each weekday (from Monday), the `distinct` entries of that
     /// weekday holding each word.
-    by_weekday_word: [BTreeMap<&'a str, Vec<u32>>; 7],
+    by_weekday_word: [BTreeMap<String, Vec<u32>>; 7],
 }
 
-impl<'a> Corpus<'a> {
-    fn new(dated_days: &'a [DatedDay], dated: &'a BTreeMap<Date, (usize, &'a str)>) -> Corpus<'a> {
-        let mut by_day: BTreeMap<(i8, i8), Vec<&DatedDay>> = BTreeMap::new();
-        let mut slot: BTreeMap<(Date, &BTreeSet<String>), usize> = BTreeMap::new();
-        let mut distinct: Vec<(usize, &DatedDay)> = Vec::new();
-        for (i, d) in dated_days.iter().enumerate() {
-            by_day.entry((d.date.month(), d.date.day())).or_default().push(d);
-            match slot.get(&(d.date, &d.words)) {
-                Some(&k) => distinct[k] = (i, d),
-                None => {
-                    slot.insert((d.date, &d.words), distinct.len());
-                    distinct.push((i, d));
-                }
-            }
+impl DatedCorpus {
+    /// The publication date inferred for `a`; `None` when it states one or
+    /// evidence is absent.
+    pub fn infer(&self, a: &Article) -> Option<Inference> {
+        match a.published.date {
+            Some(_) => None,
+            None => infer_one(a, self),
         }
-        let mut by_weekday_word: [BTreeMap<&str, Vec<u32>>; 7] = Default::default();
-        for (k, (_, d)) in distinct.iter().enumerate() {
-            let day = d.date.weekday().to_monday_zero_offset() as usize;
-            for w in &d.words {
-                by_weekday_word[day].entry(w.as_str()).or_default().push(k as u32);
-            }
-        }
-        Corpus { dated, by_day, distinct, by_weekday_word }
     }
 
     /// The dated day on weekday `day` whose sentence shares most words
@@ -243,7 +272,7 @@ impl<'a> Corpus<'a> {
         &self,
         day: Weekday,
         words: &BTreeSet<String>,
-    ) -> Option<(&'a DatedDay, Vec<String>)> {
+    ) -> Option<(&DatedDay, Vec<String>)> {
         let postings = &self.by_weekday_word[day.to_monday_zero_offset() as usize];
         let mut shared: BTreeMap<u32, usize> = BTreeMap::new();
         for w in words {
@@ -253,10 +282,10 @@ impl<'a> Corpus<'a> {
         }
         let (k, _) =
             shared.into_iter().filter(|&(_, n)| n >= MIN_SHARED_WORDS).max_by_key(|&(k, n)| {
-                let (last, d) = self.distinct[k as usize];
-                (n, std::cmp::Reverse(d.date), last)
+                let last = self.distinct[k as usize];
+                (n, std::cmp::Reverse(self.dated_days[last].date), last)
             })?;
-        let (_, d) = self.distinct[k as usize];
+        let d = &self.dated_days[self.distinct[k as usize]];
         Some((d, words.intersection(&d.words).cloned().collect()))
     }
 }
@@ -268,7 +297,7 @@ struct Bound {
     span: Span,
 }
 
-fn infer_one(a: &Article, corpus: &Corpus) -> Option<Inference> {
+fn infer_one(a: &Article, corpus: &DatedCorpus) -> Option<Inference> {
     let mentions = find_times_detailed(a, None, AnchorKind::Published);
     let past = |d: &Detail| d.tense != Tense::Future;
     let mut bounds: Vec<Bound> = Vec::new();
@@ -288,7 +317,7 @@ fn infer_one(a: &Article, corpus: &Corpus) -> Option<Inference> {
             // to show as one: it is left out.
             (What::Date { year: None, month, day, .. }, None) => {
                 if let Some(b) = shared_day(m, *month, *day, corpus)
-                    .or_else(|| corpus_year(m, *month, *day, corpus.dated))
+                    .or_else(|| corpus_year(m, *month, *day, &corpus.dated))
                 {
                     bounds.push(b);
                 }
@@ -313,9 +342,10 @@ fn infer_one(a: &Article, corpus: &Corpus) -> Option<Inference> {
 }
 
 /// A year-less day that dated articles also mention: the year they give.
-fn shared_day(m: &TimeMention, month: i8, day: i8, corpus: &Corpus) -> Option<Bound> {
+fn shared_day(m: &TimeMention, month: i8, day: i8, corpus: &DatedCorpus) -> Option<Bound> {
     let mut votes: BTreeMap<Date, (usize, &str, Date)> = BTreeMap::new();
-    for d in corpus.by_day.get(&(month, day)).into_iter().flatten() {
+    for d in corpus.by_day.get(&(month, day)).into_iter().flatten().map(|&i| &corpus.dated_days[i])
+    {
         let e = votes.entry(d.date).or_insert((0, &d.file, d.published));
         e.0 += 1;
     }
@@ -339,12 +369,13 @@ fn corpus_year(
     m: &TimeMention,
     month: i8,
     day: i8,
-    dated: &BTreeMap<Date, (usize, &str)>,
+    dated: &BTreeMap<Date, (usize, String)>,
 ) -> Option<Bound> {
     // (gap, first article, date, publication date, file): the smallest gap,
     // the earliest article on a tie.
     let mut best: Option<(i64, usize, Date, Date, &str)> = None;
-    for (&p, &(i, file)) in dated {
+    for (&p, (i, file)) in dated {
+        let (i, file) = (*i, file.as_str());
         let candidate = (-1..=0)
             .filter_map(|k| Date::new(p.year().checked_add(k)?, month, day).ok())
             .filter(|c| *c <= p)
@@ -404,7 +435,7 @@ struct NamedDay {
 /// articles, then picks the date within it (see the module docs).
 fn from_weekdays(
     mentions: &[(TimeMention, Detail)],
-    corpus: &Corpus,
+    corpus: &DatedCorpus,
     lower: Option<Date>,
 ) -> Option<Inference> {
     let named: Vec<NamedDay> = mentions

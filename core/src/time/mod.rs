@@ -33,10 +33,10 @@ mod scan;
 mod sentence;
 
 pub use events::{
-    extract_events, Conflict, ConflictKind, ConflictValue, Event, EventSource, DATE_SLACK_DAYS,
-    MIN_SIMILARITY,
+    extract_events, Conflict, ConflictKind, ConflictValue, Event, EventFinder, EventSource,
+    DATE_SLACK_DAYS, MIN_SIMILARITY,
 };
-pub use infer::{infer_published, Inference};
+pub use infer::{infer_published, DatedCorpus, Inference, PublicationEvidence};
 
 use crate::ingest::dates::time_at_start;
 use crate::ingest::{Article, DateBasis};
