@@ -38,7 +38,9 @@ pub fn FacetList(
                 <ul class="facet-values">
                     <For
                         each=move || shown.get()
-                        key=|f| (f.value.clone(), f.count)
+                        // A value keeps its row while typing; only its
+                        // count changes.
+                        key=|f| f.value.clone()
                         children={
                             let go = go.clone();
                             move |f| {
@@ -48,7 +50,19 @@ pub fn FacetList(
                                     let value = value.clone();
                                     move || active.with(|a| a.as_deref() == Some(value.as_str()))
                                 };
-                                let label = format!("{}: {} {}", f.label, f.count, if f.count == 1 { "article" } else { "articles" });
+                                let count = {
+                                    let value = value.clone();
+                                    Memo::new(move |_| {
+                                        items.with(|all| {
+                                            all.iter().find(|x| x.value == value).map_or(0, |x| x.count)
+                                        })
+                                    })
+                                };
+                                let name = f.label.clone();
+                                let label = move || {
+                                    let n = count.get();
+                                    format!("{name}: {n} {}", if n == 1 { "article" } else { "articles" })
+                                };
                                 view! {
                                     <li>
                                         <button
@@ -64,7 +78,7 @@ pub fn FacetList(
                                             }
                                         >
                                             <span class="facet-label">{f.label}</span>
-                                            <span class="facet-count">{thousands(f.count)}</span>
+                                            <span class="facet-count">{move || thousands(count.get())}</span>
                                         </button>
                                     </li>
                                 }
