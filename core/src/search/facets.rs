@@ -64,14 +64,20 @@ pub struct DateBucket {
 /// then by label), of `counts[i]` for value `i`; `value_label(i)` names
 /// value `i`. Only the values kept are named, so a corpus with a hundred
 /// thousand entities costs one pass over the counts, not a copy of every
-/// name.
-fn top<'a>(counts: &[usize], value_label: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<FacetCount> {
+/// name. `rank(i)`, when given, is value `i`'s place in label order, so
+/// ties are broken without comparing labels.
+fn top<'a>(
+    counts: &[usize],
+    rank: Option<&[u32]>,
+    value_label: impl Fn(usize) -> (&'a str, &'a str),
+) -> Vec<FacetCount> {
     let mut kept: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
     let order = |&a: &usize, &b: &usize| {
-        counts[b]
-            .cmp(&counts[a])
-            .then_with(|| value_label(a).1.cmp(value_label(b).1))
-            .then(a.cmp(&b))
+        let by_label = match rank {
+            Some(r) => r[a].cmp(&r[b]),
+            None => value_label(a).1.cmp(value_label(b).1),
+        };
+        counts[b].cmp(&counts[a]).then(by_label).then(a.cmp(&b))
     };
     if kept.len() > MAX_FACET_VALUES {
         kept.select_nth_unstable_by(MAX_FACET_VALUES - 1, order);
@@ -110,9 +116,11 @@ pub(crate) fn count_facets(index: &Index, docs: &[u32]) -> Facets {
         }
     }
     Facets {
-        outlets: top(&outlets, |i| (&index.outlet_names[i], &index.outlet_names[i])),
-        entities: top(&entities, |i| (&index.entities[i].id, &index.entities[i].name)),
-        entity_types: top(&kinds, |i| (&index.kinds[i], &index.kinds[i])),
+        outlets: top(&outlets, None, |i| (&index.outlet_names[i], &index.outlet_names[i])),
+        entities: top(&entities, Some(&index.entity_rank), |i| {
+            (&index.entities[i].id, &index.entities[i].name)
+        }),
+        entity_types: top(&kinds, None, |i| (&index.kinds[i], &index.kinds[i])),
         dates: histogram(&months, undated),
     }
 }

@@ -164,6 +164,10 @@ pub struct Index {
     /// is counted without looking up every entity.
     pub(crate) doc_kinds: Vec<u32>,
     pub(crate) kind_offsets: Vec<u32>,
+    /// Each entity's place in name order (then entity order), so the
+    /// entity facet breaks ties between equal counts without comparing
+    /// names on every query.
+    pub(crate) entity_rank: Vec<u32>,
     pub(crate) published: Vec<Option<Date>>,
     /// Article `d`'s event dates are `events[event_offsets[d]..event_offsets[d + 1]]`.
     pub(crate) events: Vec<(Date, Date)>,
@@ -459,6 +463,14 @@ impl Index {
             self.doc_kinds.extend_from_slice(&my_kinds);
             self.kind_offsets.push(self.doc_kinds.len() as u32);
         }
+        let mut by_name: Vec<u32> = (0..self.entities.len() as u32).collect();
+        by_name.sort_by(|&a, &b| {
+            self.entities[a as usize].name.cmp(&self.entities[b as usize].name).then(a.cmp(&b))
+        });
+        self.entity_rank = vec![0; by_name.len()];
+        for (rank, &e) in by_name.iter().enumerate() {
+            self.entity_rank[e as usize] = rank as u32;
+        }
         for (alias, id) in &facets.aliases {
             if let Some(&e) = entity_ids.get(id) {
                 let key = fold_text(alias);
@@ -524,6 +536,7 @@ impl Index {
             + strings(&self.kinds)
             + self.doc_entities.capacity() * 4
             + (self.doc_kinds.capacity() + self.kind_offsets.capacity()) * 4
+            + self.entity_rank.capacity() * 4
             + self.ent_offsets.capacity() * 4
             + self.published.capacity() * std::mem::size_of::<Option<Date>>()
             + self.events.capacity() * std::mem::size_of::<(Date, Date)>()
